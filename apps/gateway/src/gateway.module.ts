@@ -1,0 +1,33 @@
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { MessagingModule } from '@pilot/messaging';
+import { HealthModule } from '@pilot/runtime';
+import { GatewayConfig } from './gateway.config';
+import { CorrelationMiddleware } from './http/correlation.middleware';
+import { HttpErrorFilter } from './http/http-error.filter';
+import { RegionsModule } from './regions/regions.module';
+
+@Module({})
+export class GatewayModule implements NestModule {
+  static register(config: GatewayConfig): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [
+        HealthModule,
+        MessagingModule.forGateway({ url: config.AMQP_URL, rpcTimeoutMs: config.RPC_TIMEOUT_MS }),
+        ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }]),
+        RegionsModule,
+      ],
+      providers: [
+        { provide: GatewayConfig, useValue: config },
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(CorrelationMiddleware).forRoutes('*path');
+  }
+}

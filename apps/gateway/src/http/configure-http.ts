@@ -1,0 +1,48 @@
+import { type INestApplication, ValidationPipe } from '@nestjs/common';
+import { PlatformError } from '@pilot/contracts';
+import type { ValidationError } from 'class-validator';
+import { json, urlencoded, type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import type { GatewayConfig } from '../gateway.config';
+import { setUpOpenApi } from './openapi';
+import { catalogued } from './http-error.filter';
+
+export const API_PREFIX = 'api/v1';
+
+/** Security headers, body limits, validation and the API's documentation, in that order. */
+export function configureHttp(app: INestApplication, config: GatewayConfig): void {
+  const express = app.getHttpAdapter().getInstance();
+  express.disable('x-powered-by');
+  express.set('trust proxy', 'loopback, uniquelocal');
+  app.use(helmet());
+  app.use(json({ limit: config.BODY_LIMIT }));
+  app.use(urlencoded({ extended: false, limit: config.BODY_LIMIT }));
+  app.use(bodyErrorHandler);
+  app.setGlobalPrefix(API_PREFIX);
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: (errors) => new PlatformError('VALIDATION_FAILED', undefined, { fields: fieldsOf(errors) }),
+    }),
+  );
+  setUpOpenApi(app);
+}
+
+/** Body-parser failures happen before Nest's filters see the request. */
+function bodyErrorHandler(err: { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction): void {
+  if (!err) return next();
+  const { status, body } = catalogued(err.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : 'MALFORMED_REQUEST');
+  res.status(status).json(body);
+}
+
+function fieldsOf(errors: ValidationError[], parent = ''): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  for (const error of errors) {
+    const path = parent ? `${parent}.${error.property}` : error.property;
+    if (error.constraints) fields[path] = Object.values(error.constraints);
+    Object.assign(fields, fieldsOf(error.children ?? [], path));
+  }
+  return fields;
+}

@@ -1,0 +1,47 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import { ErrorCatalog, PlatformError, type ErrorBody, type ErrorCode } from '@pilot/contracts';
+import type { Response } from 'express';
+
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
+  400: 'MALFORMED_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'NOT_FOUND',
+  413: 'PAYLOAD_TOO_LARGE',
+  429: 'RATE_LIMITED',
+};
+
+/** Every error leaves the gateway as `{ code, message }` with its status; never a stack. */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const { status, body } = this.toResponse(exception);
+    response.status(status).json(body);
+  }
+
+  private toResponse(exception: unknown): { status: number; body: ErrorBody } {
+    if (exception instanceof PlatformError) {
+      return { status: exception.status, body: exception.toBody() };
+    }
+    if (exception instanceof ThrottlerException) {
+      return catalogued('RATE_LIMITED');
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const code = CODE_BY_STATUS[status];
+      if (code) return catalogued(code);
+    }
+    const error = exception as Error;
+    this.logger.error({ msg: 'unexpected error', error: error?.message }, error?.stack);
+    return catalogued('INTERNAL_ERROR');
+  }
+}
+
+export function catalogued(code: ErrorCode): { status: number; body: ErrorBody } {
+  return { status: ErrorCatalog[code].status, body: { code, message: ErrorCatalog[code].message } };
+}

@@ -1,0 +1,1 @@
+module.exports = require('../../tools/build/nest-service.webpack')(__dirname);

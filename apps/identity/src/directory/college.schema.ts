@@ -1,0 +1,34 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import type { CollegeType } from '@pilot/contracts';
+import type { HydratedDocument } from 'mongoose';
+
+/** An entry of the official college directory: the colleges that may register. */
+@Schema({ collection: 'colleges', timestamps: true })
+export class College {
+  @Prop({ required: true })
+  name!: string;
+
+  /** The ten-digit national college identification code (学校标识码). */
+  @Prop({ required: true, unique: true })
+  identificationCode!: string;
+
+  @Prop({ required: true })
+  provinceCode!: string;
+
+  @Prop({ required: true })
+  cityCode!: string;
+
+  @Prop({ required: true, enum: ['本科', '高职', '中职'] })
+  type!: CollegeType;
+
+  /** Set once an account exists for the college. */
+  @Prop({ default: false })
+  registered!: boolean;
+
+  @Prop({ default: false })
+  demo!: boolean;
+}
+
+export type CollegeDocument = HydratedDocument<College>;
+export const CollegeSchema = SchemaFactory.createForClass(College);
+CollegeSchema.index({ provinceCode: 1, name: 1 }, { unique: true });

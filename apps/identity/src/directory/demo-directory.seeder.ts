@@ -1,0 +1,42 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
+import { RegionsService } from '../regions/regions.service';
+import { College } from './college.schema';
+import { DEMO_CITIES, DEMO_COLLEGES } from './seed/demo-directory';
+
+export const DIRECTORY_OPTIONS = Symbol('DIRECTORY_OPTIONS');
+export interface DirectoryOptions {
+  seedDemoData: boolean;
+}
+
+/** Loads the demo directory when asked to; upserts by identification code, so re-runs are harmless. */
+@Injectable()
+export class DemoDirectorySeeder implements OnApplicationBootstrap {
+  private readonly logger = new Logger('DemoDirectorySeeder');
+
+  constructor(
+    @Inject(DIRECTORY_OPTIONS) private readonly options: DirectoryOptions,
+    @InjectModel(College.name) private readonly colleges: Model<College>,
+    private readonly regions: RegionsService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.colleges.init();
+    if (!this.options.seedDemoData) return;
+    await this.regions.upsertCities(DEMO_CITIES);
+    await this.colleges.bulkWrite(
+      DEMO_COLLEGES.map((college) => ({
+        updateOne: {
+          filter: { identificationCode: college.identificationCode },
+          update: {
+            $set: { ...college, provinceCode: `${college.cityCode.slice(0, 2)}0000`, demo: true },
+            $setOnInsert: { registered: false },
+          },
+          upsert: true,
+        },
+      })),
+    );
+    this.logger.log({ msg: 'demo directory loaded', cities: DEMO_CITIES.length, colleges: DEMO_COLLEGES.length });
+  }
+}

@@ -1,0 +1,19 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { RegionsModule } from '../regions/regions.module';
+import { College, CollegeSchema } from './college.schema';
+import { DIRECTORY_OPTIONS, DemoDirectorySeeder, type DirectoryOptions } from './demo-directory.seeder';
+import { DirectoryHandlers } from './directory.handlers';
+import { DirectoryService } from './directory.service';
+
+@Module({})
+export class DirectoryModule {
+  static register(options: DirectoryOptions): DynamicModule {
+    return {
+      module: DirectoryModule,
+      imports: [RegionsModule, MongooseModule.forFeature([{ name: College.name, schema: CollegeSchema }])],
+      providers: [{ provide: DIRECTORY_OPTIONS, useValue: options }, DirectoryService, DirectoryHandlers, DemoDirectorySeeder],
+      exports: [DirectoryService],
+    };
+  }
+}

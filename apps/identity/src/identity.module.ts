@@ -1,0 +1,20 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { serviceFoundation } from '@pilot/messaging';
+import { DirectoryModule } from './directory/directory.module';
+import { IdentityConfig } from './identity.config';
+import { RegionsModule } from './regions/regions.module';
+
+@Module({})
+export class IdentityModule {
+  static register(config: IdentityConfig): DynamicModule {
+    return {
+      module: IdentityModule,
+      imports: [
+        ...serviceFoundation('identity', config),
+        RegionsModule,
+        DirectoryModule.register({ seedDemoData: config.SEED_DEMO_DATA === '1' }),
+      ],
+      providers: [{ provide: IdentityConfig, useValue: config }],
+    };
+  }
+}

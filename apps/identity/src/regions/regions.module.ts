@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { City, CitySchema } from './city.schema';
+import { Province, ProvinceSchema } from './province.schema';
+import { RegionsHandlers } from './regions.handlers';
+import { RegionsService } from './regions.service';
+
+@Module({
+  imports: [
+    MongooseModule.forFeature([
+      { name: Province.name, schema: ProvinceSchema },
+      { name: City.name, schema: CitySchema },
+    ]),
+  ],
+  providers: [RegionsService, RegionsHandlers],
+  exports: [RegionsService],
+})
+export class RegionsModule {}

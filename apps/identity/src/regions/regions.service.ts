@@ -1,0 +1,55 @@
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { PlatformError, type ProvinceView } from '@pilot/contracts';
+import type { Model } from 'mongoose';
+import { City } from './city.schema';
+import { Province } from './province.schema';
+import { PROVINCES } from './seed/provinces';
+
+@Injectable()
+export class RegionsService implements OnApplicationBootstrap {
+  constructor(
+    @InjectModel(Province.name) private readonly provinces: Model<Province>,
+    @InjectModel(City.name) private readonly cities: Model<City>,
+  ) {}
+
+  /** The province list is reference data: every start makes sure all 31 are there. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.provinces.init();
+    await this.cities.init();
+    await this.provinces.bulkWrite(
+      PROVINCES.map((province) => ({
+        updateOne: { filter: { code: province.code }, update: { $set: province }, upsert: true },
+      })),
+    );
+  }
+
+  async listProvinces(): Promise<ProvinceView[]> {
+    const provinces = await this.provinces.find({}, { code: 1, name: 1, departmentName: 1 }).sort({ code: 1 }).lean();
+    return provinces.map(({ code, name, departmentName }) => ({ code, name, departmentName }));
+  }
+
+  async requireProvince(code: string): Promise<ProvinceView> {
+    const province = await this.provinces.findOne({ code }).lean();
+    if (!province) throw new PlatformError('PROVINCE_NOT_FOUND');
+    return { code: province.code, name: province.name, departmentName: province.departmentName };
+  }
+
+  async cityNames(codes: string[]): Promise<Map<string, string>> {
+    const cities = await this.cities.find({ code: { $in: codes } }, { code: 1, name: 1 }).lean();
+    return new Map(cities.map((city) => [city.code, city.name]));
+  }
+
+  async upsertCities(cities: readonly { code: string; name: string }[]): Promise<void> {
+    if (cities.length === 0) return;
+    await this.cities.bulkWrite(
+      cities.map((city) => ({
+        updateOne: {
+          filter: { code: city.code },
+          update: { $set: { ...city, provinceCode: `${city.code.slice(0, 2)}0000` } },
+          upsert: true,
+        },
+      })),
+    );
+  }
+}

@@ -1,0 +1,17 @@
+import type { ServiceName } from './services';
+
+/**
+ * Request patterns are `<service>.<noun>.<verb>`; the first segment names the service whose
+ * queue answers, so a caller never has to know queue names.
+ */
+export const RpcPatterns = {
+  identity: {
+    listProvinces: 'identity.province.list',
+    searchColleges: 'identity.college.search',
+  },
+} as const satisfies Partial<Record<ServiceName, Record<string, string>>>;
+
+export function serviceOfPattern(pattern: string): string {
+  const [service] = pattern.split('.');
+  return service;
+}

@@ -1,0 +1,177 @@
+import type { LoggerService } from '@nestjs/common';
+import type { EventEnvelope } from '@pilot/contracts';
+import { runWithCorrelation } from '@pilot/runtime';
+import type { ConfirmChannel } from 'amqplib';
+import type { BrokerConnection } from './broker-connection';
+import type { ProcessedMessages } from './processed-messages';
+import { QueueConsumer, sendConfirmed, settle, type Delivery } from './queue-consumer';
+import { deadLetterExchangeOf, eventQueuesOf } from './topology';
+
+export type EventHandlerFn = (event: EventEnvelope<any>) => Promise<void> | void;
+
+export interface EventConsumerOptions {
+  service: string;
+  exchange: string;
+  prefetch: number;
+  maxAttempts: number;
+  retryDelayMs: number;
+  queueType: 'classic' | 'quorum';
+}
+
+const ATTEMPT_HEADER = 'x-attempt';
+const ERROR_HEADER = 'x-last-error';
+
+/**
+ * Consumes the service's own durable event queue. A handler's work is acknowledged only after
+ * it succeeded and its message id was recorded; a failure is retried after a delay through a
+ * retry queue, and after `maxAttempts` the message is moved to the service's dead-letter queue
+ * with the last error attached, where it can be inspected and replayed.
+ */
+export class EventConsumer {
+  private readonly handlers = new Map<string, EventHandlerFn>();
+  private readonly queues: ReturnType<typeof eventQueuesOf>;
+  private consumer?: QueueConsumer;
+
+  constructor(
+    private readonly broker: BrokerConnection,
+    private readonly options: EventConsumerOptions,
+    private readonly processed: ProcessedMessages,
+    private readonly logger: LoggerService,
+  ) {
+    this.queues = eventQueuesOf(options.service);
+  }
+
+  register(type: string, handler: EventHandlerFn): void {
+    if (this.handlers.has(type)) throw new Error(`Two handlers for ${type}`);
+    this.handlers.set(type, handler);
+  }
+
+  get types(): string[] {
+    return [...this.handlers.keys()];
+  }
+
+  async start(): Promise<void> {
+    this.consumer = new QueueConsumer(
+      this.broker,
+      {
+        name: `${this.options.service}-event-consumer`,
+        queue: this.queues.main,
+        prefetch: this.options.prefetch,
+        declareTopology: (channel) => this.declareTopology(channel),
+        handle: (delivery) => this.consume(delivery),
+      },
+      this.logger,
+    );
+    await this.consumer.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer?.stop();
+  }
+
+  private async declareTopology(channel: ConfirmChannel): Promise<void> {
+    const { exchange, queueType, retryDelayMs } = this.options;
+    const deadLetterExchange = deadLetterExchangeOf(exchange);
+    await channel.assertExchange(exchange, 'topic', { durable: true });
+    await channel.assertExchange(deadLetterExchange, 'direct', { durable: true });
+    await channel.assertQueue(this.queues.deadLetter, { durable: true, arguments: { 'x-queue-type': queueType } });
+    await channel.bindQueue(this.queues.deadLetter, deadLetterExchange, this.queues.deadLetter);
+    await channel.assertQueue(this.queues.main, {
+      durable: true,
+      arguments: {
+        'x-queue-type': queueType,
+        'x-dead-letter-exchange': deadLetterExchange,
+        'x-dead-letter-routing-key': this.queues.deadLetter,
+      },
+    });
+    await channel.assertQueue(this.queues.retry, {
+      durable: true,
+      arguments: {
+        'x-queue-type': queueType,
+        'x-message-ttl': retryDelayMs,
+        'x-dead-letter-exchange': '',
+        'x-dead-letter-routing-key': this.queues.main,
+      },
+    });
+    for (const type of this.handlers.keys()) {
+      await channel.bindQueue(this.queues.main, exchange, type);
+    }
+  }
+
+  private async consume(delivery: Delivery): Promise<void> {
+    const { message } = delivery;
+    let event: EventEnvelope;
+    try {
+      event = JSON.parse(message.content.toString('utf8')) as EventEnvelope;
+      if (!event?.id || !event?.type) throw new Error('not an event envelope');
+    } catch (err) {
+      await this.deadLetter(delivery, `unreadable message: ${(err as Error).message}`);
+      return;
+    }
+    await runWithCorrelation(event.correlationId, async () => {
+      const handler = this.handlers.get(event.type);
+      if (!handler) {
+        this.logger.warn({ msg: 'no handler for event; dropped', eventId: event.id, type: event.type }, 'EventConsumer');
+        settle(delivery, 'ack');
+        return;
+      }
+      try {
+        if (await this.processed.has(this.options.service, event.id)) {
+          this.logger.debug?.({ msg: 'duplicate event skipped', eventId: event.id, type: event.type }, 'EventConsumer');
+        } else {
+          await handler(event);
+          await this.processed.record(this.options.service, event.id, event.type);
+          this.logger.log({ msg: 'event handled', eventId: event.id, type: event.type }, 'EventConsumer');
+        }
+        settle(delivery, 'ack');
+      } catch (err) {
+        await this.retryOrDeadLetter(delivery, event, err as Error);
+      }
+    });
+  }
+
+  private async retryOrDeadLetter(delivery: Delivery, event: EventEnvelope, error: Error): Promise<void> {
+    const attempt = Number(delivery.message.properties.headers?.[ATTEMPT_HEADER] ?? 1);
+    if (attempt >= this.options.maxAttempts) {
+      this.logger.error(
+        { msg: 'event dead-lettered', eventId: event.id, type: event.type, attempt, error: error.message },
+        error.stack,
+        'EventConsumer',
+      );
+      await this.deadLetter(delivery, error.message);
+      return;
+    }
+    this.logger.warn({ msg: 'event failed; will retry', eventId: event.id, type: event.type, attempt, error: error.message }, 'EventConsumer');
+    await this.forward(delivery, this.queues.retry, { [ATTEMPT_HEADER]: attempt + 1, [ERROR_HEADER]: error.message });
+  }
+
+  private async deadLetter(delivery: Delivery, reason: string): Promise<void> {
+    await this.forward(delivery, this.queues.deadLetter, { [ERROR_HEADER]: reason });
+  }
+
+  /** Copies the message to another queue with confirms, then acks the original. */
+  private async forward(delivery: Delivery, queue: string, headers: Record<string, unknown>): Promise<void> {
+    const { message, channel } = delivery;
+    try {
+      const { messageId, type, contentType, timestamp, correlationId } = message.properties;
+      await sendConfirmed(channel, queue, message.content, {
+        messageId,
+        type,
+        contentType,
+        timestamp,
+        correlationId,
+        persistent: true,
+        headers: { ...ownHeaders(message.properties.headers), ...headers },
+      });
+      settle(delivery, 'ack');
+    } catch {
+      // Could not move it: reject, and the queue's dead-letter exchange keeps it.
+      settle(delivery, 'reject');
+    }
+  }
+}
+
+/** The broker's own dead-lettering headers describe the hop that just happened; drop them. */
+function ownHeaders(headers: Record<string, unknown> = {}): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !/^x-(death|first-death|last-death)/.test(name)));
+}

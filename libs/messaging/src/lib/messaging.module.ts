@@ -1,0 +1,101 @@
+import { DynamicModule, Global, Logger, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { getConnectionToken } from '@nestjs/mongoose';
+import { HealthRegistry } from '@pilot/runtime';
+import type { Connection, Model } from 'mongoose';
+import { BrokerConnection } from './broker-connection';
+import { EventConsumer } from './event-consumer';
+import { EventPublisher } from './event-publisher';
+import { MessagingLifecycle } from './messaging.lifecycle';
+import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
+import { OutboxRelay } from './outbox';
+import { ProcessedMessages } from './processed-messages';
+import { RpcClient } from './rpc-client';
+import { RpcServer } from './rpc-server';
+
+const logger = new Logger('Messaging');
+
+/**
+ * Wires a process to the broker. `forService` gives a service its RPC server, event consumer,
+ * publisher and outbox relay (handlers are found by their decorators); `forGateway` gives the
+ * gateway its RPC client.
+ */
+@Global()
+@Module({})
+export class MessagingModule {
+  static forGateway(options: Pick<MessagingOptions, 'url' | 'rpcTimeoutMs'>): DynamicModule {
+    return {
+      module: MessagingModule,
+      providers: [
+        { provide: BrokerConnection, useFactory: () => new BrokerConnection(options.url, logger, 'gateway') },
+        {
+          provide: RpcClient,
+          inject: [BrokerConnection],
+          useFactory: (broker: BrokerConnection) => new RpcClient(broker, options.rpcTimeoutMs ?? 10_000, logger),
+        },
+        {
+          provide: 'MESSAGING_GATEWAY_HEALTH',
+          inject: [BrokerConnection, RpcClient, { token: HealthRegistry, optional: true }],
+          useFactory: async (broker: BrokerConnection, client: RpcClient, health?: HealthRegistry) => {
+            health?.add({ name: 'broker', isHealthy: () => broker.connected });
+            await client.start();
+            return true;
+          },
+        },
+      ],
+      exports: [RpcClient, BrokerConnection],
+    };
+  }
+
+  static forService(options: MessagingOptions): DynamicModule {
+    return {
+      module: MessagingModule,
+      imports: [DiscoveryModule],
+      providers: [
+        { provide: MESSAGING_OPTIONS, useValue: options },
+        { provide: BrokerConnection, useFactory: () => new BrokerConnection(options.url, logger, options.service) },
+        {
+          provide: RpcServer,
+          inject: [BrokerConnection],
+          useFactory: (broker: BrokerConnection) => new RpcServer(broker, options.service, options.prefetch, logger),
+        },
+        {
+          provide: EventPublisher,
+          inject: [BrokerConnection],
+          useFactory: (broker: BrokerConnection) => new EventPublisher(broker, options.exchange),
+        },
+        {
+          provide: EventConsumer,
+          inject: [BrokerConnection, getConnectionToken()],
+          useFactory: (broker: BrokerConnection, connection: Connection) =>
+            new EventConsumer(
+              broker,
+              {
+                service: options.service,
+                exchange: options.exchange,
+                prefetch: options.prefetch,
+                queueType: options.queueType,
+                maxAttempts: options.maxAttempts ?? 5,
+                retryDelayMs: options.retryDelayMs ?? 2000,
+              },
+              new ProcessedMessages(connection),
+              logger,
+            ),
+        },
+        {
+          provide: OutboxRelay,
+          inject: [EventPublisher, getConnectionToken()],
+          useFactory: (publisher: EventPublisher, connection: Connection) =>
+            new OutboxRelay(
+              publisher,
+              (options.outboxModels ?? []).map((name) => connection.model(name) as Model<any>),
+              { pollIntervalMs: options.outboxPollIntervalMs ?? 1000, batchSize: 100 },
+              logger,
+            ),
+        },
+        MessagingLifecycle,
+      ],
+      exports: [BrokerConnection, EventPublisher, OutboxRelay, RpcServer, EventConsumer],
+    };
+  }
+}

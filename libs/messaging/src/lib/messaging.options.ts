@@ -1,0 +1,16 @@
+export interface MessagingOptions {
+  /** The service's name; it names its RPC queue and its event queues. */
+  service: string;
+  url: string;
+  exchange: string;
+  prefetch: number;
+  queueType: 'classic' | 'quorum';
+  rpcTimeoutMs?: number;
+  maxAttempts?: number;
+  retryDelayMs?: number;
+  /** Mongoose model names whose documents carry an outbox. */
+  outboxModels?: string[];
+  outboxPollIntervalMs?: number;
+}
+
+export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');

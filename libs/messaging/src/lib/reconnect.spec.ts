@@ -1,0 +1,84 @@
+import type { EventEnvelope } from '@pilot/contracts';
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import type { Connection } from 'mongoose';
+import { brokerFor, deleteQueues, eventually, quietLogger, storeFor, uniqueName } from '../testing/test-infrastructure';
+import type { BrokerConnection } from './broker-connection';
+import { EventConsumer } from './event-consumer';
+import { EventPublisher } from './event-publisher';
+import { ProcessedMessages } from './processed-messages';
+import { RpcClient } from './rpc-client';
+import { RpcServer } from './rpc-server';
+import { deadLetterExchangeOf, eventQueuesOf, rpcQueueOf } from './topology';
+
+/** Stops and starts the RabbitMQ application on this machine, as a broker restart does. */
+function rabbitmqctl(command: string): void {
+  execFileSync('rabbitmqctl', [command], { stdio: 'ignore', timeout: 60_000 });
+}
+
+const event = (type: string, payload: unknown): EventEnvelope => ({
+  id: randomUUID(),
+  type,
+  occurredAt: new Date().toISOString(),
+  payload,
+});
+
+describe('after the broker restarts', () => {
+  const exchange = uniqueName('restart-test');
+  const service = uniqueName('restart-svc');
+  const type = 'testing.restart.survived';
+  const received: unknown[] = [];
+  let broker: BrokerConnection;
+  let store: Connection;
+  let publisher: EventPublisher;
+  let consumer: EventConsumer;
+  let server: RpcServer;
+  let client: RpcClient;
+
+  beforeAll(async () => {
+    broker = brokerFor('restart-test');
+    store = await storeFor(uniqueName('restart_test').replace(/-/g, '_'));
+    publisher = new EventPublisher(broker, exchange);
+    consumer = new EventConsumer(
+      broker,
+      { service, exchange, prefetch: 5, maxAttempts: 3, retryDelayMs: 100, queueType: 'classic' },
+      new ProcessedMessages(store),
+      quietLogger,
+    );
+    consumer.register(type, async (e) => void received.push(e.payload));
+    await consumer.start();
+    server = new RpcServer(broker, service, 5, quietLogger);
+    server.register(`${service}.ping.get`, () => 'pong');
+    await server.start();
+    client = new RpcClient(broker, 3000, quietLogger);
+    await client.start();
+    await publisher.publish(event(type, 'before'));
+    await eventually(() => received.includes('before'));
+  });
+
+  afterAll(async () => {
+    await Promise.all([consumer.stop(), server.stop(), client.stop()]);
+    await publisher.close();
+    await deleteQueues(broker, [...Object.values(eventQueuesOf(service)), rpcQueueOf(service)], [exchange, deadLetterExchangeOf(exchange)]);
+    await broker.close();
+    await store.dropDatabase();
+    await store.close();
+  });
+
+  it('reconnects by itself; consumers, RPC and publishing work again, and an event published while it was down arrives', async () => {
+    rabbitmqctl('stop_app');
+    let duringOutage: Promise<void> | undefined;
+    try {
+      await eventually(() => !broker.connected, 20_000);
+      duringOutage = publisher.publish(event(type, 'during'));
+    } finally {
+      rabbitmqctl('start_app');
+    }
+    await eventually(() => broker.connected, 30_000);
+    await duringOutage;
+    await publisher.publish(event(type, 'after'));
+    await eventually(() => received.includes('during') && received.includes('after'), 30_000);
+    const pong = await eventually(() => client.request<string>(`${service}.ping.get`).catch(() => undefined), 30_000);
+    expect(pong).toBe('pong');
+  }, 120_000);
+});

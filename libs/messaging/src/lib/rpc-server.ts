@@ -1,0 +1,88 @@
+import type { LoggerService } from '@nestjs/common';
+import { PlatformError } from '@pilot/contracts';
+import { CORRELATION_HEADER, runWithCorrelation } from '@pilot/runtime';
+import type { BrokerConnection } from './broker-connection';
+import { QueueConsumer, settle, type Delivery } from './queue-consumer';
+import { failureReply, type RpcReply } from './rpc-reply';
+import { rpcQueueOf } from './topology';
+
+export type RpcHandlerFn = (payload: any) => unknown;
+
+/**
+ * Answers request patterns on the service's own queue. Every replica of a service consumes
+ * the same queue, so requests spread over them. A handler's PlatformError goes back to the
+ * caller as it is; anything else is logged here and answered as an internal error.
+ */
+export class RpcServer {
+  private readonly handlers = new Map<string, RpcHandlerFn>();
+  private consumer?: QueueConsumer;
+
+  constructor(
+    private readonly broker: BrokerConnection,
+    private readonly service: string,
+    private readonly prefetch: number,
+    private readonly logger: LoggerService,
+  ) {}
+
+  register(pattern: string, handler: RpcHandlerFn): void {
+    if (this.handlers.has(pattern)) throw new Error(`Two handlers for ${pattern}`);
+    this.handlers.set(pattern, handler);
+  }
+
+  get patterns(): string[] {
+    return [...this.handlers.keys()];
+  }
+
+  async start(): Promise<void> {
+    const queue = rpcQueueOf(this.service);
+    this.consumer = new QueueConsumer(
+      this.broker,
+      {
+        name: `${this.service}-rpc-server`,
+        queue,
+        prefetch: this.prefetch,
+        declareTopology: async (channel) => {
+          await channel.assertQueue(queue, { durable: true });
+        },
+        handle: (delivery) => this.answer(delivery),
+      },
+      this.logger,
+    );
+    await this.consumer.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer?.stop();
+  }
+
+  private answer(delivery: Delivery): Promise<void> {
+    const { message, channel } = delivery;
+    const correlationId = message.properties.headers?.[CORRELATION_HEADER] as string | undefined;
+    return runWithCorrelation(correlationId, async () => {
+      const pattern = String(message.properties.type ?? '');
+      const reply = await this.invoke(pattern, message.content);
+      if (message.properties.replyTo) {
+        channel.sendToQueue(message.properties.replyTo, Buffer.from(JSON.stringify(reply)), {
+          correlationId: message.properties.correlationId,
+          contentType: 'application/json',
+        });
+      }
+      settle(delivery, 'ack');
+    });
+  }
+
+  private async invoke(pattern: string, content: Buffer): Promise<RpcReply> {
+    const handler = this.handlers.get(pattern);
+    try {
+      if (!handler) throw new Error(`No handler for ${pattern}`);
+      const payload = content.length > 0 ? JSON.parse(content.toString('utf8')) : undefined;
+      return { ok: true, data: (await handler(payload)) ?? null };
+    } catch (err) {
+      if (!(err instanceof PlatformError)) {
+        const error = err as Error;
+        this.logger.error({ msg: 'rpc handler failed', pattern, error: error.message }, error.stack, 'RpcServer');
+      }
+      return failureReply(err);
+    }
+  }
+}
