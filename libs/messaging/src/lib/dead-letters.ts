@@ -44,7 +44,8 @@ export class DeadLetters {
         const message = await channel.get(queue, { noAck: false });
         if (!message) return moved;
         const { messageId, type, contentType, correlationId, timestamp } = message.properties;
-        const { 'x-attempt': _attempt, ...headers } = message.properties.headers ?? {};
+        const headers = { ...message.properties.headers };
+        delete headers['x-attempt'];
         await sendConfirmed(channel, main, message.content, {
           messageId, type, contentType, correlationId, timestamp, headers, persistent: true,
         });

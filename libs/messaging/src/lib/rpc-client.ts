@@ -23,7 +23,7 @@ interface PendingCall {
 export class RpcClient {
   private readonly pending = new Map<string, PendingCall>();
   private wrapper?: ChannelWrapper;
-  private ready?: Promise<void>;
+  private ready?: Promise<ChannelWrapper>;
 
   constructor(
     private readonly broker: BrokerConnection,
@@ -31,13 +31,12 @@ export class RpcClient {
     private readonly logger: LoggerService,
   ) {}
 
-  start(): Promise<void> {
-    this.ready ??= this.open();
-    return this.ready;
+  async start(): Promise<void> {
+    await this.channel();
   }
 
   async request<T>(pattern: string, payload?: unknown, timeoutMs = this.defaultTimeoutMs): Promise<T> {
-    await this.start();
+    const wrapper = await this.channel();
     const callId = randomUUID();
     const queue = rpcQueueOf(serviceOfPattern(pattern));
     return new Promise<T>((resolve, reject) => {
@@ -48,7 +47,7 @@ export class RpcClient {
       }, timeoutMs);
       this.pending.set(callId, { resolve: resolve as (v: unknown) => void, reject, timer });
       const correlationId = currentCorrelationId();
-      this.wrapper!
+      wrapper
         .publish('', queue, Buffer.from(JSON.stringify(payload ?? null)), {
           type: pattern,
           correlationId: callId,
@@ -70,7 +69,12 @@ export class RpcClient {
     await this.wrapper?.close();
   }
 
-  private async open(): Promise<void> {
+  private channel(): Promise<ChannelWrapper> {
+    this.ready ??= this.open();
+    return this.ready;
+  }
+
+  private async open(): Promise<ChannelWrapper> {
     this.wrapper = this.broker.channel(
       'rpc-client',
       async (channel) => {
@@ -82,6 +86,7 @@ export class RpcClient {
       false,
     );
     await this.wrapper.waitForConnect();
+    return this.wrapper;
   }
 
   private onReply(message: ConsumeMessage): void {

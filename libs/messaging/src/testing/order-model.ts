@@ -1,10 +1,11 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import { withOutbox } from '../lib/outbox';
+import { withOutbox, type OutboxEntry } from '../lib/outbox';
 
 export interface Order {
   _id: string;
   status: string;
   version: number;
+  outbox?: OutboxEntry[];
 }
 
 /** A stand-in aggregate for the outbox tests: any state change with an event. */

@@ -24,13 +24,20 @@ export async function storeFor(dbName: string): Promise<Connection> {
   return mongoose.createConnection(MONGO_URL, { dbName, serverSelectionTimeoutMS: 5000 }).asPromise();
 }
 
-export async function eventually<T>(probe: () => Promise<T> | T, timeoutMs = 15_000, intervalMs = 100): Promise<T> {
+type Falsy = undefined | null | false;
+
+/** Polls until the probe gives a truthy value, and returns it. */
+export async function eventually<T>(
+  probe: () => Promise<T | Falsy> | T | Falsy,
+  timeoutMs = 15_000,
+  intervalMs = 100,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
     try {
       const value = await probe();
-      if (value) return value;
+      if (value) return value as T;
     } catch (err) {
       lastError = err;
     }
