@@ -1,0 +1,53 @@
+import { Browser, BrowserContext, Locator, Page, chromium } from 'playwright-core';
+
+export const PORTAL_URL = (process.env['PORTAL_URL'] ?? 'http://127.0.0.1:4200').replace(/\/+$/, '');
+export const CONSOLE_URL = (process.env['CONSOLE_URL'] ?? 'http://127.0.0.1:4300').replace(/\/+$/, '');
+
+/** Debian's chromium; the tests never download a browser. */
+export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  return { context, page };
+}
+
+/**
+ * The labels of every option in an open ng-zorro select dropdown. ng-zorro renders options in
+ * a virtual-scroll viewport (only those near the visible window exist in the DOM), so this
+ * scrolls the viewport from top to bottom and collects what it sees.
+ */
+export async function collectOptionLabels(dropdown: Locator): Promise<string[]> {
+  const viewport = dropdown.locator('cdk-virtual-scroll-viewport');
+  const labels = new Set<string>();
+  await viewport.evaluate((el) => (el.scrollTop = 0));
+  for (let step = 0; step < 100; step++) {
+    for (const text of await dropdown.locator('nz-option-item').allTextContents()) {
+      labels.add(text.trim());
+    }
+    const atEnd = await viewport.evaluate((el) => {
+      const before = el.scrollTop;
+      el.scrollTop = before + el.clientHeight / 2;
+      return el.scrollTop === before;
+    });
+    if (atEnd) break;
+    await dropdown.page().waitForTimeout(50);
+  }
+  return [...labels];
+}

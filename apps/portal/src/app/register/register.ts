@@ -1,0 +1,201 @@
+import { Component, DestroyRef, OnInit, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { RegionsApi, apiErrorMessage } from '@pilot/api-client';
+import type { CollegeDirectoryEntryView, CollegeDirectoryPage, ProvinceView } from '@pilot/contracts';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzFormModule } from 'ng-zorro-antd/form';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
+import {
+  EMPTY,
+  Observable,
+  Subject,
+  Subscription,
+  catchError,
+  debounceTime,
+  distinctUntilChanged,
+  finalize,
+  map,
+  startWith,
+  switchMap,
+} from 'rxjs';
+
+/** How long typing must pause before the college directory is searched. */
+export const COLLEGE_SEARCH_DEBOUNCE_MS = 300;
+const COLLEGE_PAGE_SIZE = 20;
+
+/** Shown on the two actions whose backend (SMS codes, registration) is not there yet. */
+export const REGISTRATION_COMING_SOON = '账号注册功能即将开放';
+
+interface CollegeQuery {
+  provinceCode: string;
+  q: string;
+  page: number;
+  total: number;
+}
+
+/** 1.1.2 注册账号: pick the province and the college from the directory, then the phone. */
+@Component({
+  selector: 'portal-register',
+  imports: [
+    ReactiveFormsModule,
+    NzAlertModule,
+    NzButtonModule,
+    NzFormModule,
+    NzIconModule,
+    NzInputModule,
+    NzSelectModule,
+    NzTooltipModule,
+  ],
+  templateUrl: './register.html',
+  styleUrl: './register.css',
+})
+export class RegisterPage implements OnInit {
+  private readonly regions = inject(RegionsApi);
+  private readonly destroyRef = inject(DestroyRef);
+
+  protected readonly comingSoon = REGISTRATION_COMING_SOON;
+
+  protected readonly form = new FormGroup({
+    provinceCode: new FormControl<string | null>(null, Validators.required),
+    collegeId: new FormControl<string | null>({ value: null, disabled: true }, Validators.required),
+    identificationCode: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.pattern(/^\d{10}$/)],
+    }),
+    phone: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.pattern(/^1\d{10}$/)],
+    }),
+    smsCode: new FormControl('', { nonNullable: true, validators: [Validators.pattern(/^\d{4,6}$/)] }),
+  });
+
+  protected readonly provinces = signal<ProvinceView[]>([]);
+  protected readonly provincesLoading = signal(false);
+  protected readonly colleges = signal<CollegeDirectoryEntryView[]>([]);
+  protected readonly collegesLoading = signal(false);
+  protected readonly selectedProvinceCode = signal<string | null>(null);
+  protected readonly selectedCollegeId = signal<string | null>(null);
+  protected readonly error = signal<string | null>(null);
+
+  protected readonly selectedProvince = computed(
+    () => this.provinces().find((p) => p.code === this.selectedProvinceCode()) ?? null,
+  );
+  /** Remembered apart from the option list, which changes with every search. */
+  private readonly pickedCollege = signal<CollegeDirectoryEntryView | null>(null);
+  protected readonly selectedCollege = computed(() =>
+    this.pickedCollege()?.id === this.selectedCollegeId() ? this.pickedCollege() : null,
+  );
+
+  private readonly collegeSearch$ = new Subject<string>();
+  private collegeQuery: CollegeQuery | null = null;
+  private loadMore: Subscription | null = null;
+
+  ngOnInit(): void {
+    this.loadProvinces();
+
+    const province = this.form.controls.provinceCode;
+    const college = this.form.controls.collegeId;
+
+    province.valueChanges
+      .pipe(
+        startWith(province.value),
+        distinctUntilChanged(),
+        switchMap((code) => {
+          this.selectedProvinceCode.set(code);
+          this.resetColleges();
+          college.reset(null);
+          if (!code) {
+            college.disable();
+            return EMPTY;
+          }
+          college.enable();
+          return this.collegeSearch$.pipe(
+            debounceTime(COLLEGE_SEARCH_DEBOUNCE_MS),
+            map((q) => q.trim()),
+            startWith(''),
+            distinctUntilChanged(),
+            switchMap((q) => this.fetchColleges(code, q, 1)),
+          );
+        }),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe((page) => {
+        this.colleges.set(page.items);
+      });
+
+    college.valueChanges.pipe(takeUntilDestroyed(this.destroyRef)).subscribe((id) => {
+      this.selectedCollegeId.set(id);
+      const picked = this.colleges().find((c) => c.id === id);
+      if (picked) this.pickedCollege.set(picked);
+    });
+  }
+
+  protected onCollegeSearch(q: string): void {
+    this.collegeSearch$.next(q);
+  }
+
+  /** The dropdown scrolled to its end: fetch the next page of the current search, if any. */
+  protected onCollegeScrollToBottom(): void {
+    const query = this.collegeQuery;
+    if (!query || this.collegesLoading() || this.colleges().length >= query.total) return;
+    this.loadMore = this.fetchColleges(query.provinceCode, query.q, query.page + 1).subscribe((page) => {
+      const known = new Set(this.colleges().map((c) => c.id));
+      this.colleges.update((list) => [...list, ...page.items.filter((c) => !known.has(c.id))]);
+    });
+  }
+
+  protected dismissError(): void {
+    this.error.set(null);
+  }
+
+  protected retryProvinces(): void {
+    this.error.set(null);
+    this.loadProvinces();
+  }
+
+  private loadProvinces(): void {
+    this.provincesLoading.set(true);
+    this.regions
+      .provinces()
+      .pipe(
+        finalize(() => this.provincesLoading.set(false)),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe({
+        next: (list) => this.provinces.set(list),
+        error: (err: unknown) => this.error.set(apiErrorMessage(err)),
+      });
+  }
+
+  private fetchColleges(provinceCode: string, q: string, page: number): Observable<CollegeDirectoryPage> {
+    this.loadMore?.unsubscribe();
+    this.loadMore = null;
+    this.collegesLoading.set(true);
+    return this.regions.colleges(provinceCode, q, page, COLLEGE_PAGE_SIZE).pipe(
+      map((result) => {
+        this.collegeQuery = { provinceCode, q, page: result.page, total: result.total };
+        this.error.set(null);
+        return result;
+      }),
+      catchError((err: unknown) => {
+        this.error.set(apiErrorMessage(err));
+        return EMPTY;
+      }),
+      finalize(() => this.collegesLoading.set(false)),
+    );
+  }
+
+  private resetColleges(): void {
+    this.loadMore?.unsubscribe();
+    this.loadMore = null;
+    this.collegeQuery = null;
+    this.colleges.set([]);
+    this.pickedCollege.set(null);
+    this.collegesLoading.set(false);
+  }
+}

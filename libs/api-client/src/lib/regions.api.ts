@@ -1,0 +1,29 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type { CollegeDirectoryPage, ProvinceView } from '@pilot/contracts';
+import { Observable } from 'rxjs';
+import { API_BASE_URL, apiUrl } from './api-base-url';
+
+/** Provinces and the college directory (public, no login needed). */
+@Injectable({ providedIn: 'root' })
+export class RegionsApi {
+  private readonly http = inject(HttpClient);
+  private readonly baseUrl = inject(API_BASE_URL);
+
+  /** The 31 provinces with their education departments. */
+  provinces(): Observable<ProvinceView[]> {
+    return this.http.get<ProvinceView[]>(apiUrl(this.baseUrl, 'regions/provinces'));
+  }
+
+  /** One page of a province's college directory, matching `q` (empty for all). */
+  colleges(provinceCode: string, q = '', page = 1, pageSize = 20): Observable<CollegeDirectoryPage> {
+    const params = new HttpParams()
+      .set('q', q)
+      .set('page', page)
+      .set('pageSize', pageSize);
+    return this.http.get<CollegeDirectoryPage>(
+      apiUrl(this.baseUrl, `regions/provinces/${encodeURIComponent(provinceCode)}/colleges`),
+      { params },
+    );
+  }
+}
