@@ -3,7 +3,7 @@ import type { EventEnvelope } from '@pilot/contracts';
 import { runWithCorrelation } from '@pilot/runtime';
 import type { ConfirmChannel } from 'amqplib';
 import type { BrokerConnection } from './broker-connection';
-import type { ProcessedMessages } from './processed-messages';
+import type { Claim, ProcessedMessages } from './processed-messages';
 import { QueueConsumer, sendConfirmed, settle, type Delivery } from './queue-consumer';
 import { deadLetterExchangeOf, eventQueuesOf } from './topology';
 
@@ -22,8 +22,8 @@ const ATTEMPT_HEADER = 'x-attempt';
 const ERROR_HEADER = 'x-last-error';
 
 /**
- * Consumes the service's own durable event queue. A handler's work is acknowledged only after
- * it succeeded and its message id was recorded; a failure is retried after a delay through a
+ * Consumes the service's own durable event queue. A handler runs only for the copy of an event
+ * that claimed its id, and is acknowledged only after it succeeded and was recorded; a failure is retried after a delay through a
  * retry queue, and after `maxAttempts` the message is moved to the service's dead-letter queue
  * with the last error attached, where it can be inspected and replayed.
  */
@@ -115,19 +115,36 @@ export class EventConsumer {
         settle(delivery, 'ack');
         return;
       }
+      if (!(await this.claim(delivery, event))) return;
       try {
-        if (await this.processed.has(this.options.service, event.id)) {
-          this.logger.debug?.({ msg: 'duplicate event skipped', eventId: event.id, type: event.type }, 'EventConsumer');
-        } else {
-          await handler(event);
-          await this.processed.record(this.options.service, event.id, event.type);
-          this.logger.log({ msg: 'event handled', eventId: event.id, type: event.type }, 'EventConsumer');
-        }
+        await handler(event);
+        await this.processed.complete(this.options.service, event.id);
+        this.logger.log({ msg: 'event handled', eventId: event.id, type: event.type }, 'EventConsumer');
         settle(delivery, 'ack');
       } catch (err) {
+        await this.processed.release(this.options.service, event.id).catch(() => undefined);
         await this.retryOrDeadLetter(delivery, event, err as Error);
       }
     });
+  }
+
+  /** True when this copy won the event's id; otherwise the delivery has been dealt with. */
+  private async claim(delivery: Delivery, event: EventEnvelope): Promise<boolean> {
+    let claim: Claim;
+    try {
+      claim = await this.processed.claim(this.options.service, event.id, event.type);
+    } catch (err) {
+      await this.retryOrDeadLetter(delivery, event, err as Error);
+      return false;
+    }
+    if (claim === 'done') {
+      this.logger.log({ msg: 'duplicate event skipped', eventId: event.id, type: event.type }, 'EventConsumer');
+      settle(delivery, 'ack');
+    } else if (claim === 'busy') {
+      // Another copy is being applied right now; look again after the retry delay.
+      await this.forward(delivery, this.queues.retry, {});
+    }
+    return claim === 'claimed';
   }
 
   private async retryOrDeadLetter(delivery: Delivery, event: EventEnvelope, error: Error): Promise<void> {

@@ -30,6 +30,8 @@ function runChildThatCrashesAfterWrite(dbName: string, orderId: string, type: st
   });
 }
 
+jest.setTimeout(60_000);
+
 describe('the outbox keeps a state change and its event together', () => {
   const exchange = uniqueName('outbox-test');
   const service = uniqueName('outbox-consumer');

@@ -97,12 +97,21 @@ export class OutboxRelay {
       for (const document of documents) {
         for (const entry of document.outbox) {
           await this.publisher.publish(envelopeOf(entry));
-          await model.updateOne({ _id: document._id }, { $pull: { outbox: { id: entry.id } } });
+          await this.removeHead(model, document._id, entry.id);
           sent += 1;
         }
       }
     }
     return sent;
+  }
+
+  /**
+   * Entries are only ever appended, so the one just published is the head. Popping it only
+   * while it is still the head keeps a racing relay from removing a newer entry. ($pull by a
+   * field of the element would read better, but FerretDB v1 silently ignores it.)
+   */
+  private async removeHead(model: Model<any>, documentId: unknown, entryId: string): Promise<void> {
+    await model.updateOne({ _id: documentId, 'outbox.0.id': entryId }, { $pop: { outbox: -1 } });
   }
 
   private schedule(delayMs: number): void {

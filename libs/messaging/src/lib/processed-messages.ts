@@ -1,28 +1,62 @@
 import type { Connection } from 'mongoose';
 
+export type Claim = 'claimed' | 'done' | 'busy';
+
+interface ProcessedMessage {
+  _id: string;
+  consumer: string;
+  messageId: string;
+  type: string;
+  state: 'processing' | 'done';
+  claimedAt: Date;
+  processedAt?: Date;
+}
+
+const DUPLICATE_KEY = 11000;
+
 /**
- * The record of messages a consumer has applied, in the consuming service's own store. It is
- * what makes at-least-once delivery safe: a redelivered message finds its id here and is only
- * acknowledged.
+ * The record of messages a consumer has applied, in the consuming service's own store; it is
+ * what makes at-least-once delivery safe. A consumer claims a message id before its work (the
+ * unique id lets exactly one of several concurrent copies win), marks it done after, and
+ * releases it when the work failed. A claim left by a crashed process can be taken over once
+ * its lease has run out.
  */
 export class ProcessedMessages {
-  constructor(private readonly connection: Connection, private readonly collectionName = 'processed_messages') {}
+  constructor(
+    private readonly connection: Connection,
+    private readonly leaseMs = 5 * 60_000,
+    private readonly collectionName = 'processed_messages',
+  ) {}
 
-  async has(consumer: string, messageId: string): Promise<boolean> {
-    const found = await this.collection().findOne({ _id: key(consumer, messageId) as never }, { projection: { _id: 1 } });
-    return found !== null;
+  async claim(consumer: string, messageId: string, type: string): Promise<Claim> {
+    const _id = key(consumer, messageId);
+    const now = new Date();
+    try {
+      await this.collection().insertOne({ _id, consumer, messageId, type, state: 'processing', claimedAt: now });
+      return 'claimed';
+    } catch (err) {
+      if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+    }
+    const existing = await this.collection().findOne({ _id });
+    if (!existing) return this.claim(consumer, messageId, type);
+    if (existing.state === 'done') return 'done';
+    const takenOver = await this.collection().updateOne(
+      { _id, state: 'processing', claimedAt: { $lt: new Date(now.getTime() - this.leaseMs) } },
+      { $set: { claimedAt: now } },
+    );
+    return takenOver.modifiedCount === 1 ? 'claimed' : 'busy';
   }
 
-  async record(consumer: string, messageId: string, type: string): Promise<void> {
-    await this.collection().updateOne(
-      { _id: key(consumer, messageId) as never },
-      { $setOnInsert: { consumer, messageId, type, processedAt: new Date() } },
-      { upsert: true },
-    );
+  async complete(consumer: string, messageId: string): Promise<void> {
+    await this.collection().updateOne({ _id: key(consumer, messageId) }, { $set: { state: 'done', processedAt: new Date() } });
+  }
+
+  async release(consumer: string, messageId: string): Promise<void> {
+    await this.collection().deleteOne({ _id: key(consumer, messageId), state: 'processing' });
   }
 
   private collection() {
-    return this.connection.collection(this.collectionName);
+    return this.connection.collection<ProcessedMessage>(this.collectionName);
   }
 }
 

@@ -1,0 +1,51 @@
+import type { Connection } from 'mongoose';
+import { storeFor, uniqueName } from '../testing/test-infrastructure';
+import { ProcessedMessages } from './processed-messages';
+
+describe('the processed-message record in the real store', () => {
+  let store: Connection;
+
+  beforeAll(async () => {
+    store = await storeFor(uniqueName('processed_test').replace(/-/g, '_'));
+  });
+
+  afterAll(async () => {
+    await store.dropDatabase();
+    await store.close();
+  });
+
+  it('lets exactly one of several concurrent copies claim a message', async () => {
+    const processed = new ProcessedMessages(store);
+    const claims = await Promise.all(Array.from({ length: 5 }, () => processed.claim('notifications', 'm-1', 't.x.y')));
+    expect(claims.filter((c) => c === 'claimed')).toHaveLength(1);
+    expect(claims.filter((c) => c === 'busy')).toHaveLength(4);
+  });
+
+  it('answers done for a message already applied', async () => {
+    const processed = new ProcessedMessages(store);
+    expect(await processed.claim('notifications', 'm-2', 't.x.y')).toBe('claimed');
+    await processed.complete('notifications', 'm-2');
+    expect(await processed.claim('notifications', 'm-2', 't.x.y')).toBe('done');
+  });
+
+  it('frees a claim whose work failed, so that a retry can apply it', async () => {
+    const processed = new ProcessedMessages(store);
+    expect(await processed.claim('notifications', 'm-3', 't.x.y')).toBe('claimed');
+    await processed.release('notifications', 'm-3');
+    expect(await processed.claim('notifications', 'm-3', 't.x.y')).toBe('claimed');
+  });
+
+  it('lets a claim left by a crashed consumer be taken over once its lease has run out', async () => {
+    const shortLease = new ProcessedMessages(store, 200);
+    expect(await shortLease.claim('notifications', 'm-4', 't.x.y')).toBe('claimed');
+    expect(await shortLease.claim('notifications', 'm-4', 't.x.y')).toBe('busy');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await shortLease.claim('notifications', 'm-4', 't.x.y')).toBe('claimed');
+  });
+
+  it('keeps the records of different consumers apart', async () => {
+    const processed = new ProcessedMessages(store);
+    expect(await processed.claim('planning', 'm-5', 't.x.y')).toBe('claimed');
+    expect(await processed.claim('applications', 'm-5', 't.x.y')).toBe('claimed');
+  });
+});
