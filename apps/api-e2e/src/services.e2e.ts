@@ -55,5 +55,6 @@ describe('every service', () => {
     const messages = lines().map((line) => line['msg']);
     expect(messages).toContain('messaging stopped taking work');
     expect(messages.indexOf('messaging stopped taking work')).toBeGreaterThan(messages.indexOf('service started'));
+    expect(messages.indexOf('service stopped')).toBeGreaterThan(messages.indexOf('messaging stopped taking work'));
   });
 });

@@ -18,7 +18,7 @@ export class College {
   @Prop({ required: true })
   cityCode!: string;
 
-  @Prop({ required: true, enum: ['本科', '高职', '中职'] })
+  @Prop({ required: true, type: String, enum: ['本科', '高职', '中职'] })
   type!: CollegeType;
 
   /** Set once an account exists for the college. */

@@ -15,12 +15,12 @@ export class BrokerConnection {
       reconnectTimeInSeconds: 1,
       connectionOptions: { clientProperties: { connection_name: connectionName } },
     });
-    this.manager.on('connect', () => this.logger.log({ msg: 'broker connected' }, 'Broker'));
+    this.manager.on('connect', () => this.logger.log({ msg: 'broker connected' }));
     this.manager.on('disconnect', ({ err }) =>
-      this.logger.warn({ msg: 'broker disconnected', reason: err?.message }, 'Broker'),
+      this.logger.warn({ msg: 'broker disconnected', reason: err?.message }),
     );
     this.manager.on('connectFailed', ({ err }) =>
-      this.logger.warn({ msg: 'broker connection failed', reason: err?.message }, 'Broker'),
+      this.logger.warn({ msg: 'broker connection failed', reason: err?.message }),
     );
   }
 

@@ -111,7 +111,7 @@ export class EventConsumer {
     await runWithCorrelation(event.correlationId, async () => {
       const handler = this.handlers.get(event.type);
       if (!handler) {
-        this.logger.warn({ msg: 'no handler for event; dropped', eventId: event.id, type: event.type }, 'EventConsumer');
+        this.logger.warn({ msg: 'no handler for event; dropped', eventId: event.id, type: event.type });
         settle(delivery, 'ack');
         return;
       }
@@ -119,7 +119,7 @@ export class EventConsumer {
       try {
         await handler(event);
         await this.processed.complete(this.options.service, event.id);
-        this.logger.log({ msg: 'event handled', eventId: event.id, type: event.type }, 'EventConsumer');
+        this.logger.log({ msg: 'event handled', eventId: event.id, type: event.type });
         settle(delivery, 'ack');
       } catch (err) {
         await this.processed.release(this.options.service, event.id).catch(() => undefined);
@@ -138,7 +138,7 @@ export class EventConsumer {
       return false;
     }
     if (claim === 'done') {
-      this.logger.log({ msg: 'duplicate event skipped', eventId: event.id, type: event.type }, 'EventConsumer');
+      this.logger.log({ msg: 'duplicate event skipped', eventId: event.id, type: event.type });
       settle(delivery, 'ack');
     } else if (claim === 'busy') {
       // Another copy is being applied right now; look again after the retry delay.
@@ -153,12 +153,11 @@ export class EventConsumer {
       this.logger.error(
         { msg: 'event dead-lettered', eventId: event.id, type: event.type, attempt, error: error.message },
         error.stack,
-        'EventConsumer',
       );
       await this.deadLetter(delivery, error.message);
       return;
     }
-    this.logger.warn({ msg: 'event failed; will retry', eventId: event.id, type: event.type, attempt, error: error.message }, 'EventConsumer');
+    this.logger.warn({ msg: 'event failed; will retry', eventId: event.id, type: event.type, attempt, error: error.message });
     await this.forward(delivery, this.queues.retry, { [ATTEMPT_HEADER]: attempt + 1, [ERROR_HEADER]: error.message });
   }
 

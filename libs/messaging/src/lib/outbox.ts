@@ -124,10 +124,10 @@ export class OutboxRelay {
     this.again = false;
     this.running = this.drain()
       .then((sent) => {
-        if (sent > 0) this.logger.log({ msg: 'outbox relayed', sent }, 'OutboxRelay');
+        if (sent > 0) this.logger.log({ msg: 'outbox relayed', sent });
         if (sent >= this.options.batchSize) this.again = true;
       })
-      .catch((err: Error) => this.logger.warn({ msg: 'outbox relay failed; will retry', error: err.message }, 'OutboxRelay'))
+      .catch((err: Error) => this.logger.warn({ msg: 'outbox relay failed; will retry', error: err.message }))
       .finally(() => {
         this.running = undefined;
         if (!this.stopped) this.schedule(this.again ? 0 : this.options.pollIntervalMs);

@@ -62,7 +62,7 @@ export class QueueConsumer {
   private track(work: Promise<void>): void {
     const tracked = work
       .catch((err: Error) =>
-        this.logger.error({ msg: 'delivery handling crashed', queue: this.options.queue, error: err.message }, err.stack, 'QueueConsumer'),
+        this.logger.error({ msg: 'delivery handling crashed', queue: this.options.queue, error: err.message }, err.stack),
       )
       .finally(() => this.inFlight.delete(tracked));
     this.inFlight.add(tracked);

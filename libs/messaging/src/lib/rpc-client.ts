@@ -42,7 +42,7 @@ export class RpcClient {
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(callId);
-        this.logger.warn({ msg: 'rpc timed out', pattern, timeoutMs }, 'RpcClient');
+        this.logger.warn({ msg: 'rpc timed out', pattern, timeoutMs });
         reject(new PlatformError('SERVICE_TIMEOUT'));
       }, timeoutMs);
       this.pending.set(callId, { resolve: resolve as (v: unknown) => void, reject, timer });
@@ -58,7 +58,7 @@ export class RpcClient {
           headers: correlationId ? { [CORRELATION_HEADER]: correlationId } : {},
         })
         .catch((err: Error) => {
-          this.logger.warn({ msg: 'rpc publish failed', pattern, reason: err.message }, 'RpcClient');
+          this.logger.warn({ msg: 'rpc publish failed', pattern, reason: err.message });
           this.fail(callId, new PlatformError('SERVICE_UNAVAILABLE'));
         });
     });

@@ -80,7 +80,7 @@ export class RpcServer {
     } catch (err) {
       if (!(err instanceof PlatformError)) {
         const error = err as Error;
-        this.logger.error({ msg: 'rpc handler failed', pattern, error: error.message }, error.stack, 'RpcServer');
+        this.logger.error({ msg: 'rpc handler failed', pattern, error: error.message }, error.stack);
       }
       return failureReply(err);
     }

@@ -12,18 +12,39 @@ export interface BootstrapOptions {
 }
 
 /**
- * Starts a service: JSON logs, shutdown hooks (SIGTERM stops consuming, finishes in-flight
- * work, then closes connections), then listens on its HTTP port.
+ * Starts a service: JSON logs, a graceful stop on SIGTERM, then listens on its HTTP port.
  */
 export async function bootstrapService(rootModule: unknown, options: BootstrapOptions): Promise<INestApplication> {
   const logger = new JsonLogger(options.service, options.config.LOG_LEVEL);
   const app = await NestFactory.create(rootModule as never, { logger, bufferLogs: true, bodyParser: options.bodyParser ?? true });
   app.useLogger(logger);
-  app.enableShutdownHooks();
+  stopGracefullyOnSignals(app, logger);
   await options.configure?.(app);
   await app.listen(options.config.HTTP_PORT, options.config.HTTP_HOST ?? '0.0.0.0');
   logger.log({ msg: 'service started', port: options.config.HTTP_PORT, env: options.config.NODE_ENV }, 'Bootstrap');
   return app;
+}
+
+/**
+ * On SIGTERM/SIGINT: close the app (consumers stop taking work and finish what they hold, then
+ * connections close) and exit 0, so an orchestrator sees a clean stop.
+ */
+function stopGracefullyOnSignals(app: INestApplication, logger: JsonLogger): void {
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      logger.log({ msg: 'shutting down', signal }, 'Bootstrap');
+      app.close().then(
+        () => {
+          logger.log({ msg: 'service stopped' }, 'Bootstrap');
+          process.exit(0);
+        },
+        (err: Error) => {
+          logger.error({ msg: 'shutdown failed', error: err.message }, err.stack, 'Bootstrap');
+          process.exit(1);
+        },
+      );
+    });
+  }
 }
 
 /** Runs a service's start-up and turns any failure (a bad setting above all) into a clear exit. */
