@@ -47,7 +47,13 @@ async function run() {
       if (signal !== 'SIGTERM') console.error(`${child.service} exited (${signal ?? code}); see .local/logs/${child.service}.log`);
     });
   }
-  await waitUntilReady();
+  try {
+    await waitUntilReady();
+  } catch (err) {
+    console.error(err.message);
+    for (const child of children) child.kill('SIGKILL');
+    process.exit(1);
+  }
   console.log(
     [
       '',
@@ -115,5 +121,11 @@ async function stop() {
   };
   if (alive()) process.kill(pid, 'SIGTERM');
   for (let waited = 0; alive() && waited < 15_000; waited += 200) await new Promise((r) => setTimeout(r, 200));
+  try {
+    // The launcher leads its own process group: nothing it started may outlive it.
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // the group is already empty
+  }
   rmSync(PID_FILE, { force: true });
 }

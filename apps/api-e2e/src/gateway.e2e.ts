@@ -1,5 +1,9 @@
 import { execFileSync, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { API, GATEWAY_URL, startGateway } from './gateway-process';
+
+const LOGS = join(__dirname, '../../../.local/logs');
 
 describe('the gateway at the edge', () => {
   it('reports ready when it and the broker answer', async () => {
@@ -33,6 +37,21 @@ describe('the gateway at the edge', () => {
     expect(given.headers.get('x-correlation-id')).toBe('e2e-corr-12345');
     const made = await fetch(`${API}/regions/provinces`);
     expect(made.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('carries the correlation id over the bus into the JSON log lines of the gateway and the service', async () => {
+    const correlationId = `e2e-trace-${Date.now()}`;
+    await fetch(`${API}/regions/provinces/320000/colleges`, { headers: { 'x-correlation-id': correlationId } });
+    const logged = (service: string) =>
+      readFileSync(join(LOGS, `${service}.log`), 'utf8')
+        .split('\n')
+        .filter((line) => line.includes(correlationId))
+        .map((line) => JSON.parse(line));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(logged('gateway')).toContainEqual(expect.objectContaining({ msg: 'request', status: 200, correlationId }));
+    expect(logged('identity')).toContainEqual(
+      expect.objectContaining({ msg: 'rpc handled', pattern: 'identity.college.search', correlationId }),
+    );
   });
 
   it('answers an unknown route with 404 NOT_FOUND in the error format', async () => {

@@ -4,6 +4,7 @@ import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { MessagingModule } from '@pilot/messaging';
 import { HealthModule } from '@pilot/runtime';
 import { GatewayConfig } from './gateway.config';
+import { AccessLogMiddleware } from './http/access-log.middleware';
 import { CorrelationMiddleware } from './http/correlation.middleware';
 import { HttpErrorFilter } from './http/http-error.filter';
 import { RegionsModule } from './regions/regions.module';
@@ -28,6 +29,6 @@ export class GatewayModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(CorrelationMiddleware).forRoutes('*path');
+    consumer.apply(CorrelationMiddleware, AccessLogMiddleware).forRoutes('*path');
   }
 }

@@ -60,7 +60,9 @@ export class RpcServer {
     const correlationId = message.properties.headers?.[CORRELATION_HEADER] as string | undefined;
     return runWithCorrelation(correlationId, async () => {
       const pattern = String(message.properties.type ?? '');
+      const started = Date.now();
       const reply = await this.invoke(pattern, message.content);
+      this.logger.log({ msg: 'rpc handled', pattern, ok: reply.ok, ms: Date.now() - started });
       if (message.properties.replyTo) {
         channel.sendToQueue(message.properties.replyTo, Buffer.from(JSON.stringify(reply)), {
           correlationId: message.properties.correlationId,

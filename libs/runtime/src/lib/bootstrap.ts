@@ -30,8 +30,11 @@ export async function bootstrapService(rootModule: unknown, options: BootstrapOp
  * connections close) and exit 0, so an orchestrator sees a clean stop.
  */
 function stopGracefullyOnSignals(app: INestApplication, logger: JsonLogger): void {
+  let stopping = false;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
       logger.log({ msg: 'shutting down', signal }, 'Bootstrap');
       app.close().then(
         () => {
