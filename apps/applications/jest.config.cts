@@ -1,10 +1,1 @@
-module.exports = {
-  displayName: 'applications',
-  preset: '../../jest.preset.js',
-  testEnvironment: 'node',
-  transform: {
-    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }]
-  },
-  moduleFileExtensions: ['ts', 'js', 'html'],
-  coverageDirectory: '../../coverage/apps/applications'
-};
+module.exports = require('../../tools/build/jest-project.cjs')(__dirname);

@@ -4,15 +4,9 @@
  *   npx jest -c apps/portal-e2e/jest.e2e.config.cts
  * with PORTAL_URL / CONSOLE_URL pointing at the served apps (defaults: :4200 and :4300).
  */
-module.exports = {
-  displayName: 'portal-e2e',
-  rootDir: __dirname,
-  testEnvironment: 'node',
-  testMatch: ['**/*.e2e.ts'],
-  moduleFileExtensions: ['ts', 'js'],
-  transform: {
-    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
-  },
+module.exports = require('../../tools/build/jest-project.cjs')(__dirname, {
+  testMatch: ['<rootDir>/src/**/*.e2e.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
   testTimeout: 60_000,
   maxWorkers: 1,
-};
+});

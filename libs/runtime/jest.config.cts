@@ -1,9 +1,1 @@
-module.exports = {
-  displayName: 'runtime',
-  preset: '../../jest.preset.js',
-  testEnvironment: 'node',
-  transform: {
-    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
-  },
-  moduleFileExtensions: ['ts', 'js'],
-};
+module.exports = require('../../tools/build/jest-project.cjs')(__dirname);

@@ -1,11 +1,10 @@
 import { Component } from '@angular/core';
-import { RouterLink, RouterOutlet } from '@angular/router';
-import { NzLayoutModule } from 'ng-zorro-antd/layout';
+import { RouterOutlet } from '@angular/router';
+import { ShellLayout } from '@pilot/web-shell';
 
 @Component({
-  imports: [RouterOutlet, RouterLink, NzLayoutModule],
+  imports: [RouterOutlet, ShellLayout],
   selector: 'console-root',
   templateUrl: './app.html',
-  styleUrl: './app.css',
 })
 export class App {}
