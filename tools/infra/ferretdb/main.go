@@ -11,7 +11,7 @@
 //	--listen-addr  FERRETDB_LISTEN_ADDR  TCP address (default 127.0.0.1:27017)
 //	--sqlite-dir   FERRETDB_SQLITE_DIR   SQLite data directory, created if missing
 //	                                     (default ./ferretdb-data)
-//	--log-level    FERRETDB_LOG_LEVEL    debug, info, warn or error (default info)
+//	--log-level    FERRETDB_LOG_LEVEL    debug, info, warn or error (default warn: info logs every connection)
 package main
 
 import (
@@ -60,7 +60,7 @@ func sqliteURL(dir string) (string, error) {
 func run() error {
 	listenAddr := flag.String("listen-addr", envOr("FERRETDB_LISTEN_ADDR", "127.0.0.1:27017"), "TCP listen address")
 	sqliteDir := flag.String("sqlite-dir", envOr("FERRETDB_SQLITE_DIR", "ferretdb-data"), "SQLite data directory (created if missing)")
-	logLevel := flag.String("log-level", envOr("FERRETDB_LOG_LEVEL", "info"), "log level: debug, info, warn, error")
+	logLevel := flag.String("log-level", envOr("FERRETDB_LOG_LEVEL", "warn"), "log level: debug, info, warn, error")
 	flag.Parse()
 
 	if flag.NArg() > 0 {
