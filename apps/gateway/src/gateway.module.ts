@@ -3,6 +3,8 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { MessagingModule } from '@pilot/messaging';
 import { HealthModule } from '@pilot/runtime';
+import { AuthModule } from './auth/auth.module';
+import { DevToolsModule } from './dev-tools/dev-tools.module';
 import { GatewayConfig } from './gateway.config';
 import { AccessLogMiddleware } from './http/access-log.middleware';
 import { CorrelationMiddleware } from './http/correlation.middleware';
@@ -19,6 +21,8 @@ export class GatewayModule implements NestModule {
         MessagingModule.forGateway({ url: config.AMQP_URL, rpcTimeoutMs: config.RPC_TIMEOUT_MS }),
         ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }]),
         RegionsModule,
+        AuthModule,
+        ...(config.DEV_TOOLS === '1' ? [DevToolsModule] : []),
       ],
       providers: [
         { provide: GatewayConfig, useValue: config },

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { serviceFoundation } from '@pilot/messaging';
+import { CaptchaModule } from './captcha/captcha.module';
 import { DirectoryModule } from './directory/directory.module';
 import { IdentityConfig } from './identity.config';
 import { RegionsModule } from './regions/regions.module';
@@ -13,6 +14,7 @@ export class IdentityModule {
         ...serviceFoundation('identity', config),
         RegionsModule,
         DirectoryModule.register({ seedDemoData: config.SEED_DEMO_DATA === '1' }),
+        CaptchaModule.register({ devTools: config.DEV_TOOLS === '1' }),
       ],
       providers: [{ provide: IdentityConfig, useValue: config }],
     };

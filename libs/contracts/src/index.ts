@@ -4,3 +4,4 @@ export * from './lib/events';
 export * from './lib/errors';
 export * from './lib/pagination';
 export * from './lib/regions';
+export * from './lib/auth';

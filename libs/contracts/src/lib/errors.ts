@@ -9,6 +9,7 @@ export const ErrorCatalog = {
   FORBIDDEN: { status: 403, message: '没有权限执行此操作' },
   NOT_FOUND: { status: 404, message: '请求的资源不存在' },
   PROVINCE_NOT_FOUND: { status: 404, message: '未找到该省份' },
+  CAPTCHA_INVALID: { status: 400, message: '图形验证码错误或已过期，请重新获取' },
   PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容过大' },
   RATE_LIMITED: { status: 429, message: '操作过于频繁，请稍后再试' },
   INTERNAL_ERROR: { status: 500, message: '系统繁忙，请稍后再试' },

@@ -8,6 +8,8 @@ export const RpcPatterns = {
   identity: {
     listProvinces: 'identity.province.list',
     searchColleges: 'identity.college.search',
+    createCaptcha: 'identity.captcha.create',
+    revealCaptcha: 'identity.captcha.reveal',
   },
 } as const satisfies Partial<Record<ServiceName, Record<string, string>>>;
 

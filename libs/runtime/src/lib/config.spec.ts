@@ -32,4 +32,12 @@ describe('service configuration from the environment', () => {
     expect(problems).toMatch(/AMQP_URL must be an amqp/);
     expect(problems).toMatch(/NODE_ENV/);
   });
+
+  it('refuses the development tools in production', () => {
+    expect(() => loadConfig(StoreServiceConfig, {}, { NODE_ENV: 'production', DEV_TOOLS: '1' })).toThrow(
+      /DEV_TOOLS=1 is refused when NODE_ENV=production/,
+    );
+    expect(loadConfig(StoreServiceConfig, {}, { NODE_ENV: 'development', DEV_TOOLS: '1' }).DEV_TOOLS).toBe('1');
+    expect(loadConfig(StoreServiceConfig, {}, { NODE_ENV: 'production' }).DEV_TOOLS).toBe('0');
+  });
 });

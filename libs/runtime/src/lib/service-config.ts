@@ -1,6 +1,29 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  Validate,
+  ValidatorConstraint,
+  type ValidationArguments,
+  type ValidatorConstraintInterface,
+} from 'class-validator';
+
+@ValidatorConstraint({ name: 'devToolsOutsideProduction' })
+class DevToolsOutsideProduction implements ValidatorConstraintInterface {
+  validate(value: unknown, args: ValidationArguments): boolean {
+    return !(value === '1' && (args.object as ServiceConfig).NODE_ENV === 'production');
+  }
+
+  defaultMessage(): string {
+    return 'DEV_TOOLS=1 is refused when NODE_ENV=production';
+  }
+}
 
 /** Settings every service reads from its environment; each service extends it with its own. */
 export class ServiceConfig {
@@ -34,6 +57,11 @@ export class ServiceConfig {
   @IsOptional()
   @IsString()
   HTTP_HOST?: string;
+
+  /** 1 opens the development-only routes (captcha answers, SMS inbox); never in production. */
+  @IsIn(['0', '1'])
+  @Validate(DevToolsOutsideProduction)
+  DEV_TOOLS: '0' | '1' = '0';
 }
 
 /** Settings of a service that owns a store. */

@@ -1,0 +1,17 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { RpcPatterns, type CaptchaAnswerView } from '@pilot/contracts';
+import { RpcClient } from '@pilot/messaging';
+import { CaptchaIdParam } from './captcha-id.param';
+
+/** Routes for automated tests; the module is only mounted when DEV_TOOLS=1 (never in production). */
+@ApiExcludeController()
+@Controller('dev')
+export class DevToolsController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Get('captcha/:captchaId')
+  captchaAnswer(@Param() { captchaId }: CaptchaIdParam): Promise<CaptchaAnswerView> {
+    return this.rpc.request(RpcPatterns.identity.revealCaptcha, { captchaId });
+  }
+}

@@ -1,0 +1,25 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PlatformError, RpcPatterns } from '@pilot/contracts';
+import { RpcHandler } from '@pilot/messaging';
+import { CaptchaService } from './captcha.service';
+import { CAPTCHA_OPTIONS, type CaptchaOptions } from './captcha.options';
+
+@Injectable()
+export class CaptchaHandlers {
+  constructor(
+    private readonly captchas: CaptchaService,
+    @Inject(CAPTCHA_OPTIONS) private readonly options: CaptchaOptions,
+  ) {}
+
+  @RpcHandler(RpcPatterns.identity.createCaptcha)
+  create() {
+    return this.captchas.create();
+  }
+
+  /** Refused here too when the development tools are off, whatever the gateway does. */
+  @RpcHandler(RpcPatterns.identity.revealCaptcha)
+  reveal({ captchaId }: { captchaId: string }) {
+    if (!this.options.devTools) throw new PlatformError('NOT_FOUND');
+    return this.captchas.reveal(captchaId);
+  }
+}

@@ -1,0 +1,18 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { CaptchaHandlers } from './captcha.handlers';
+import { CAPTCHA_OPTIONS, type CaptchaOptions } from './captcha.options';
+import { Captcha, CaptchaSchema } from './captcha.schema';
+import { CaptchaService } from './captcha.service';
+
+@Module({})
+export class CaptchaModule {
+  static register(options: CaptchaOptions): DynamicModule {
+    return {
+      module: CaptchaModule,
+      imports: [MongooseModule.forFeature([{ name: Captcha.name, schema: CaptchaSchema }])],
+      providers: [{ provide: CAPTCHA_OPTIONS, useValue: options }, CaptchaService, CaptchaHandlers],
+      exports: [CaptchaService],
+    };
+  }
+}

@@ -1,0 +1,5 @@
+export const CAPTCHA_OPTIONS = Symbol('CAPTCHA_OPTIONS');
+
+export interface CaptchaOptions {
+  devTools: boolean;
+}
