@@ -4,6 +4,7 @@ import { CaptchaModule } from './captcha/captcha.module';
 import { DirectoryModule } from './directory/directory.module';
 import { IdentityConfig } from './identity.config';
 import { RegionsModule } from './regions/regions.module';
+import { VerificationModule } from './verification/verification.module';
 
 @Module({})
 export class IdentityModule {
@@ -15,6 +16,7 @@ export class IdentityModule {
         RegionsModule,
         DirectoryModule.register({ seedDemoData: config.SEED_DEMO_DATA === '1' }),
         CaptchaModule.register({ devTools: config.DEV_TOOLS === '1' }),
+        VerificationModule,
       ],
       providers: [{ provide: IdentityConfig, useValue: config }],
     };

@@ -1,11 +1,15 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { serviceFoundation } from '@pilot/messaging';
-import type { StoreServiceConfig } from '@pilot/runtime';
+import { NotificationsConfig } from './notifications.config';
+import { SmsModule } from './sms/sms.module';
 
-/** Owns SMS and in-app messages to colleges; its domain modules join this list as they are built. */
+/** Owns SMS and in-app messages to colleges. */
 @Module({})
 export class NotificationsModule {
-  static register(config: StoreServiceConfig): DynamicModule {
-    return { module: NotificationsModule, imports: [...serviceFoundation('notifications', config)] };
+  static register(config: NotificationsConfig): DynamicModule {
+    return {
+      module: NotificationsModule,
+      imports: [...serviceFoundation('notifications', config), SmsModule.register(config.smsOptions())],
+    };
   }
 }

@@ -5,3 +5,4 @@ export * from './lib/errors';
 export * from './lib/pagination';
 export * from './lib/regions';
 export * from './lib/auth';
+export * from './lib/notifications';

@@ -8,8 +8,10 @@ import { CaptchaService } from './captcha.service';
 @Module({})
 export class CaptchaModule {
   static register(options: CaptchaOptions): DynamicModule {
+    // Global: other modules of identity verify captchas before their own work.
     return {
       module: CaptchaModule,
+      global: true,
       imports: [MongooseModule.forFeature([{ name: Captcha.name, schema: CaptchaSchema }])],
       providers: [{ provide: CAPTCHA_OPTIONS, useValue: options }, CaptchaService, CaptchaHandlers],
       exports: [CaptchaService],

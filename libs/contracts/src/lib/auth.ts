@@ -9,3 +9,13 @@ export interface CaptchaAnswerView {
   captchaId: string;
   answer: string;
 }
+
+export const SMS_CODE_PURPOSES = ['register', 'reset-password'] as const;
+export type SmsCodePurpose = (typeof SMS_CODE_PURPOSES)[number];
+
+export interface RequestSmsCodeRequest {
+  phone: string;
+  purpose: SmsCodePurpose;
+  captchaId: string;
+  captchaAnswer: string;
+}

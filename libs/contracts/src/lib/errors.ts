@@ -9,6 +9,8 @@ export const ErrorCatalog = {
   FORBIDDEN: { status: 403, message: '没有权限执行此操作' },
   NOT_FOUND: { status: 404, message: '请求的资源不存在' },
   PROVINCE_NOT_FOUND: { status: 404, message: '未找到该省份' },
+  SMS_TOO_SOON: { status: 429, message: '验证码发送过于频繁，请60秒后再试' },
+  SMS_DAILY_LIMIT: { status: 429, message: '该手机号今日获取验证码次数已达上限，请明天再试' },
   CAPTCHA_INVALID: { status: 400, message: '图形验证码错误或已过期，请重新获取' },
   PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容过大' },
   RATE_LIMITED: { status: 429, message: '操作过于频繁，请稍后再试' },

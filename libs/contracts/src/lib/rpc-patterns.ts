@@ -10,6 +10,11 @@ export const RpcPatterns = {
     searchColleges: 'identity.college.search',
     createCaptcha: 'identity.captcha.create',
     revealCaptcha: 'identity.captcha.reveal',
+    requestSmsCode: 'identity.sms-code.request',
+  },
+  notifications: {
+    sendSms: 'notifications.sms.send',
+    listDevSms: 'notifications.dev-sms.list',
   },
 } as const satisfies Partial<Record<ServiceName, Record<string, string>>>;
 

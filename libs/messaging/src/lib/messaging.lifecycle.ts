@@ -7,6 +7,7 @@ import { EventPublisher } from './event-publisher';
 import { EVENT_HANDLER, RPC_HANDLER } from './handler-decorators';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
 import { OutboxRelay } from './outbox';
+import { RpcClient } from './rpc-client';
 import { RpcServer } from './rpc-server';
 
 /**
@@ -27,6 +28,7 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestr
     private readonly consumer: EventConsumer,
     private readonly publisher: EventPublisher,
     private readonly relay: OutboxRelay,
+    private readonly rpcClient: RpcClient,
     @Optional() private readonly health?: HealthRegistry,
   ) {}
 
@@ -51,6 +53,7 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestr
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.rpcClient.stop();
     await this.publisher.close();
     await this.broker.close();
   }

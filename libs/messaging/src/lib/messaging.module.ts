@@ -60,6 +60,11 @@ export class MessagingModule {
           useFactory: (broker: BrokerConnection) => new RpcServer(broker, options.service, options.prefetch, logger),
         },
         {
+          provide: RpcClient,
+          inject: [BrokerConnection],
+          useFactory: (broker: BrokerConnection) => new RpcClient(broker, options.rpcTimeoutMs ?? 10_000, logger),
+        },
+        {
           provide: EventPublisher,
           inject: [BrokerConnection],
           useFactory: (broker: BrokerConnection) => new EventPublisher(broker, options.exchange),
@@ -95,7 +100,7 @@ export class MessagingModule {
         },
         MessagingLifecycle,
       ],
-      exports: [BrokerConnection, EventPublisher, OutboxRelay, RpcServer, EventConsumer],
+      exports: [BrokerConnection, EventPublisher, OutboxRelay, RpcServer, EventConsumer, RpcClient],
     };
   }
 }

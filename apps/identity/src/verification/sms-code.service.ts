@@ -1,0 +1,63 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { PlatformError, RpcPatterns, type RequestSmsCodeRequest, type SendSmsCommand } from '@pilot/contracts';
+import { RpcClient } from '@pilot/messaging';
+import type { Model } from 'mongoose';
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { CaptchaService } from '../captcha/captcha.service';
+import { decideSend } from './send-allowance';
+import { SmsCode } from './sms-code.schema';
+
+export const CODE_LIFETIME_MS = 10 * 60_000;
+export const CODE_ATTEMPTS = 5;
+
+@Injectable()
+export class SmsCodeService {
+  private readonly logger = new Logger('SmsCode');
+
+  constructor(
+    @InjectModel(SmsCode.name) private readonly codes: Model<SmsCode>,
+    private readonly captchas: CaptchaService,
+    private readonly rpc: RpcClient,
+  ) {}
+
+  /**
+   * Issues a new code after the captcha: the allowance is checked and the new hash stored in
+   * one conditional update (two requests at once cannot both pass), then the SMS is sent.
+   */
+  async request(request: RequestSmsCodeRequest, now = new Date()): Promise<void> {
+    await this.captchas.verify(request.captchaId, request.captchaAnswer, now);
+    const _id = `${request.purpose}:${request.phone}`;
+    const history = await this.codes.findById(_id).lean();
+    const decision = decideSend(history, now);
+    if (!decision.allowed) throw new PlatformError(decision.reason);
+
+    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    const salt = randomBytes(16).toString('hex');
+    const fields = {
+      codeHash: hashCode(code, salt),
+      salt,
+      expiresAt: new Date(now.getTime() + CODE_LIFETIME_MS),
+      attemptsLeft: CODE_ATTEMPTS,
+      lastSentAt: now,
+      day: decision.day,
+      sentToday: decision.sentToday,
+    };
+    if (history) {
+      const updated = await this.codes.updateOne({ _id, version: history.version }, { $set: fields, $inc: { version: 1 } });
+      if (updated.modifiedCount !== 1) throw new PlatformError('SMS_TOO_SOON');
+    } else {
+      await this.codes.create({ _id, ...fields, version: 0 }).catch((err: { code?: number }) => {
+        if (err.code === 11000) throw new PlatformError('SMS_TOO_SOON');
+        throw err;
+      });
+    }
+    const command: SendSmsCommand = { phone: request.phone, template: 'verification-code', params: { code, purpose: request.purpose } };
+    await this.rpc.request(RpcPatterns.notifications.sendSms, command);
+    this.logger.log({ msg: 'sms code issued', purpose: request.purpose, sentToday: decision.sentToday });
+  }
+}
+
+export function hashCode(code: string, salt: string): string {
+  return createHash('sha256').update(`${salt}:${code}`).digest('hex');
+}

@@ -1,0 +1,58 @@
+import { IsIn, IsNotEmpty, IsUrl, Validate, ValidateIf, ValidatorConstraint, type ValidationArguments, type ValidatorConstraintInterface } from 'class-validator';
+import { StoreServiceConfig } from '@pilot/runtime';
+import type { SmsOptions } from './sms/sms.options';
+
+@ValidatorConstraint({ name: 'devProviderOutsideProduction' })
+class DevProviderOutsideProduction implements ValidatorConstraintInterface {
+  validate(value: unknown, args: ValidationArguments): boolean {
+    return value !== 'dev' || (args.object as NotificationsConfig).NODE_ENV !== 'production';
+  }
+
+  defaultMessage(): string {
+    return 'SMS_PROVIDER=dev keeps messages instead of sending them: it is refused when NODE_ENV=production';
+  }
+}
+
+export class NotificationsConfig extends StoreServiceConfig {
+  /** `dev` keeps messages in an inbox (never in production); `aliyun` sends them. */
+  @IsIn(['dev', 'aliyun'])
+  @Validate(DevProviderOutsideProduction)
+  SMS_PROVIDER: 'dev' | 'aliyun' = 'dev';
+
+  @ValidateIf((config: NotificationsConfig) => config.SMS_PROVIDER === 'aliyun')
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  ALIYUN_SMS_ENDPOINT = 'https://dysmsapi.aliyuncs.com/';
+
+  @ValidateIf((config: NotificationsConfig) => config.SMS_PROVIDER === 'aliyun')
+  @IsNotEmpty({ message: 'ALIYUN_SMS_ACCESS_KEY_ID is required with SMS_PROVIDER=aliyun' })
+  ALIYUN_SMS_ACCESS_KEY_ID = '';
+
+  @ValidateIf((config: NotificationsConfig) => config.SMS_PROVIDER === 'aliyun')
+  @IsNotEmpty({ message: 'ALIYUN_SMS_ACCESS_KEY_SECRET is required with SMS_PROVIDER=aliyun' })
+  ALIYUN_SMS_ACCESS_KEY_SECRET = '';
+
+  @ValidateIf((config: NotificationsConfig) => config.SMS_PROVIDER === 'aliyun')
+  @IsNotEmpty({ message: 'ALIYUN_SMS_SIGN_NAME is required with SMS_PROVIDER=aliyun' })
+  ALIYUN_SMS_SIGN_NAME = '';
+
+  /** The approved template of the verification-code SMS (its one parameter is `code`). */
+  @ValidateIf((config: NotificationsConfig) => config.SMS_PROVIDER === 'aliyun')
+  @IsNotEmpty({ message: 'ALIYUN_SMS_TEMPLATE_VERIFICATION_CODE is required with SMS_PROVIDER=aliyun' })
+  ALIYUN_SMS_TEMPLATE_VERIFICATION_CODE = '';
+
+  smsOptions(): SmsOptions {
+    const devTools = this.DEV_TOOLS === '1';
+    if (this.SMS_PROVIDER === 'dev') return { provider: 'dev', devTools };
+    return {
+      provider: 'aliyun',
+      devTools,
+      aliyun: {
+        endpoint: this.ALIYUN_SMS_ENDPOINT,
+        accessKeyId: this.ALIYUN_SMS_ACCESS_KEY_ID,
+        accessKeySecret: this.ALIYUN_SMS_ACCESS_KEY_SECRET,
+        signName: this.ALIYUN_SMS_SIGN_NAME,
+        templateCodes: { 'verification-code': this.ALIYUN_SMS_TEMPLATE_VERIFICATION_CODE },
+      },
+    };
+  }
+}

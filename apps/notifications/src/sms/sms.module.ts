@@ -1,0 +1,35 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { AliyunSmsProvider } from './aliyun-sms.provider';
+import { DevSmsProvider } from './dev-sms.provider';
+import { DevSms, DevSmsSchema } from './dev-sms.schema';
+import { SmsLog, SmsLogSchema } from './sms-log.schema';
+import { SMS_PROVIDER } from './sms-provider';
+import { SmsHandlers } from './sms.handlers';
+import { SMS_OPTIONS, type SmsOptions } from './sms.options';
+import { SmsService } from './sms.service';
+
+/** Sending SMS. The development provider keeps messages in an inbox instead of sending them. */
+@Module({})
+export class SmsModule {
+  static register(options: SmsOptions): DynamicModule {
+    return {
+      module: SmsModule,
+      imports: [
+        MongooseModule.forFeature([
+          { name: SmsLog.name, schema: SmsLogSchema },
+          { name: DevSms.name, schema: DevSmsSchema },
+        ]),
+      ],
+      providers: [
+        { provide: SMS_OPTIONS, useValue: options },
+        DevSmsProvider,
+        options.provider === 'aliyun'
+          ? { provide: SMS_PROVIDER, useValue: new AliyunSmsProvider(options.aliyun) }
+          : { provide: SMS_PROVIDER, useExisting: DevSmsProvider },
+        SmsService,
+        SmsHandlers,
+      ],
+    };
+  }
+}

@@ -1,0 +1,13 @@
+import type { SmsCodePurpose } from './auth';
+
+/** The SMS the platform sends; each names its template and the values it fills in. */
+export type SmsMessage = { template: 'verification-code'; params: { code: string; purpose: SmsCodePurpose } };
+
+export type SendSmsCommand = SmsMessage & { phone: string };
+
+/** A message as the development SMS inbox keeps it. */
+export interface DevSmsView {
+  phone: string;
+  text: string;
+  sentAt: string;
+}
