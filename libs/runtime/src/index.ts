@@ -3,6 +3,7 @@ export * from './lib/json-logger';
 export * from './lib/config';
 export * from './lib/service-config';
 export * from './lib/store.module';
+export * from './lib/single-winner';
 export * from './lib/health/health-indicator';
 export * from './lib/health/health.module';
 export * from './lib/bootstrap';

@@ -1,7 +1,8 @@
 import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
+import { InjectConnection, InjectModel } from '@nestjs/mongoose';
+import { SingleWinner } from '@pilot/runtime';
 import { PlatformError, type CaptchaAnswerView, type CaptchaView } from '@pilot/contracts';
-import type { Model } from 'mongoose';
+import type { Connection, Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { create as drawCaptcha } from 'svg-captcha';
 import { Captcha } from './captcha.schema';
@@ -12,8 +13,14 @@ const PURGE_EVERY_MS = 10 * 60_000;
 @Injectable()
 export class CaptchaService implements OnModuleInit, OnModuleDestroy {
   private purgeTimer?: NodeJS.Timeout;
+  private readonly uses: SingleWinner;
 
-  constructor(@InjectModel(Captcha.name) private readonly captchas: Model<Captcha>) {}
+  constructor(
+    @InjectModel(Captcha.name) private readonly captchas: Model<Captcha>,
+    @InjectConnection() connection: Connection,
+  ) {
+    this.uses = new SingleWinner(connection);
+  }
 
   /** The store has no TTL indexes (FerretDB v1), so expired challenges are removed here. */
   async onModuleInit(): Promise<void> {
@@ -39,16 +46,14 @@ export class CaptchaService implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * Uses the challenge up, right or wrong, in one conditional update: a second try, or two
-   * tries at once, never both pass.
+   * Uses the challenge up, right or wrong: only the first try, even among tries at the same
+   * moment, is judged at all.
    */
   async verify(captchaId: string, answer: string, now = new Date()): Promise<void> {
-    const used = await this.captchas.findOneAndUpdate(
-      { _id: captchaId, used: false, expiresAt: { $gt: now } },
-      { $set: { used: true } },
-      { returnDocument: 'before' },
-    );
-    if (!used || used.answer !== answer.trim().toLowerCase()) throw new PlatformError('CAPTCHA_INVALID');
+    const first = await this.uses.claim(`captcha:${captchaId}`, now);
+    const captcha = first ? await this.captchas.findOneAndUpdate({ _id: captchaId }, { $set: { used: true } }) : null;
+    const valid = captcha && !captcha.used && captcha.expiresAt > now && captcha.answer === answer.trim().toLowerCase();
+    if (!valid) throw new PlatformError('CAPTCHA_INVALID');
   }
 
   async reveal(captchaId: string): Promise<CaptchaAnswerView> {
@@ -59,6 +64,7 @@ export class CaptchaService implements OnModuleInit, OnModuleDestroy {
 
   async purgeExpired(now = new Date()): Promise<number> {
     const { deletedCount } = await this.captchas.deleteMany({ expiresAt: { $lt: now } });
+    await this.uses.forgetOlderThan(new Date(now.getTime() - CAPTCHA_LIFETIME_MS));
     return deletedCount;
   }
 }

@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
+import { InjectConnection, InjectModel } from '@nestjs/mongoose';
+import { SingleWinner } from '@pilot/runtime';
 import { PlatformError, RpcPatterns, type RequestSmsCodeRequest, type SendSmsCommand } from '@pilot/contracts';
 import { RpcClient } from '@pilot/messaging';
-import type { Model } from 'mongoose';
+import type { Connection, Model } from 'mongoose';
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { CaptchaService } from '../captcha/captcha.service';
 import { decideSend } from './send-allowance';
@@ -14,16 +15,21 @@ export const CODE_ATTEMPTS = 5;
 @Injectable()
 export class SmsCodeService {
   private readonly logger = new Logger('SmsCode');
+  private readonly steps: SingleWinner;
 
   constructor(
     @InjectModel(SmsCode.name) private readonly codes: Model<SmsCode>,
     private readonly captchas: CaptchaService,
     private readonly rpc: RpcClient,
-  ) {}
+    @InjectConnection() connection: Connection,
+  ) {
+    this.steps = new SingleWinner(connection);
+  }
 
   /**
-   * Issues a new code after the captcha: the allowance is checked and the new hash stored in
-   * one conditional update (two requests at once cannot both pass), then the SMS is sent.
+   * Issues a new code after the captcha: the allowance is checked against the version read,
+   * and only one request can move that version on (two at once cannot both pass); then the
+   * SMS is sent.
    */
   async request(request: RequestSmsCodeRequest, now = new Date()): Promise<void> {
     await this.captchas.verify(request.captchaId, request.captchaAnswer, now);
@@ -44,8 +50,9 @@ export class SmsCodeService {
       sentToday: decision.sentToday,
     };
     if (history) {
-      const updated = await this.codes.updateOne({ _id, version: history.version }, { $set: fields, $inc: { version: 1 } });
-      if (updated.modifiedCount !== 1) throw new PlatformError('SMS_TOO_SOON');
+      const won = await this.steps.claim(`sms-code:${_id}:${history.version}`, now);
+      const updated = won && (await this.codes.updateOne({ _id, version: history.version }, { $set: fields, $inc: { version: 1 } }));
+      if (!updated || updated.modifiedCount !== 1) throw new PlatformError('SMS_TOO_SOON');
     } else {
       await this.codes.create({ _id, ...fields, version: 0 }).catch((err: { code?: number }) => {
         if (err.code === 11000) throw new PlatformError('SMS_TOO_SOON');

@@ -117,13 +117,19 @@ describe('the outbox keeps a state change and its event together', () => {
   it('two relays racing over the same entries still apply each event once downstream', async () => {
     const orders = orderModel(store);
     for (let i = 0; i < 10; i++) {
-      await orders.create({ _id: `race-${i}`, status: 'submitted', version: 1, outbox: [outboxEvent(type, { orderId: `race-${i}` })] });
+      await orders.create({
+        _id: `race-${i}`,
+        status: 'submitted',
+        version: 1,
+        outbox: [outboxEvent(type, { orderId: `race-${i}` }), outboxEvent(type, { orderId: `race-${i}-second` })],
+      });
     }
     const relays = [0, 1].map(() => new OutboxRelay(publisher, [orders], { pollIntervalMs: 5000, batchSize: 100 }, quietLogger));
     await Promise.all(relays.map((relay) => relay.drain()));
-    await eventually(() => new Set(received.map((e) => (e.payload as { orderId: string }).orderId).filter((id) => id.startsWith('race-'))).size === 10);
+    await eventually(() => new Set(received.map((e) => (e.payload as { orderId: string }).orderId).filter((id) => id.startsWith('race-'))).size === 20);
     await new Promise((resolve) => setTimeout(resolve, 300));
     const raceEvents = received.filter((e) => (e.payload as { orderId: string }).orderId.startsWith('race-'));
-    expect(raceEvents).toHaveLength(10);
+    expect(raceEvents).toHaveLength(20);
+    expect(await orders.countDocuments({ _id: /^race-/, 'outbox.0': { $exists: true } })).toBe(0);
   });
 });

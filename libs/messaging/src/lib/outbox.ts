@@ -1,6 +1,6 @@
 import type { LoggerService } from '@nestjs/common';
 import type { EventEnvelope } from '@pilot/contracts';
-import { currentCorrelationId } from '@pilot/runtime';
+import { SingleWinner, currentCorrelationId } from '@pilot/runtime';
 import { Schema, type Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import type { EventPublisher } from './event-publisher';
@@ -111,6 +111,8 @@ export class OutboxRelay {
    * field of the element would read better, but FerretDB v1 silently ignores it.)
    */
   private async removeHead(model: Model<any>, documentId: unknown, entryId: string): Promise<void> {
+    // On FerretDB two relays could both pass the guard and pop twice; only the claim's winner pops.
+    if (!(await new SingleWinner(model.db).claim(`outbox:${entryId}`))) return;
     await model.updateOne({ _id: documentId, 'outbox.0.id': entryId }, { $pop: { outbox: -1 } });
   }
 

@@ -1,0 +1,35 @@
+import mongoose, { type Connection } from 'mongoose';
+import { randomBytes } from 'node:crypto';
+import { SingleWinner } from './single-winner';
+
+const MONGO_URL = process.env['MONGO_URL'] ?? 'mongodb://127.0.0.1:27017';
+
+describe('single winner among concurrent attempts, in the real store', () => {
+  let store: Connection;
+
+  beforeAll(async () => {
+    store = await mongoose.createConnection(MONGO_URL, { dbName: `winner_test_${randomBytes(4).toString('hex')}` }).asPromise();
+  });
+
+  afterAll(async () => {
+    await store.dropDatabase();
+    await store.close();
+  });
+
+  it('lets exactly one of many simultaneous claims of a key win, every time', async () => {
+    const winner = new SingleWinner(store);
+    for (let round = 0; round < 20; round++) {
+      const outcomes = await Promise.all(Array.from({ length: 6 }, () => winner.claim(`step:${round}`)));
+      expect(outcomes.filter(Boolean)).toHaveLength(1);
+    }
+  });
+
+  it('forgets old claims so that they do not pile up', async () => {
+    const winner = new SingleWinner(store);
+    await winner.claim('old', new Date('2026-01-01T00:00:00Z'));
+    await winner.claim('new', new Date());
+    expect(await winner.forgetOlderThan(new Date('2026-06-01T00:00:00Z'))).toBe(1);
+    expect(await winner.claim('old')).toBe(true);
+    expect(await winner.claim('new')).toBe(false);
+  });
+});

@@ -1,0 +1,39 @@
+import type { Connection } from 'mongoose';
+
+interface Claim {
+  _id: string;
+  at: Date;
+}
+
+const DUPLICATE_KEY = 11000;
+
+/**
+ * Picks exactly one winner among concurrent attempts at the same step. MongoDB makes a
+ * conditional single-document update atomic, but FerretDB v1 does not: several concurrent
+ * `updateOne({ _id, status: 'x' }, ...)` calls can all report a modification. An insert with a
+ * unique `_id` has one winner on both, so each contested step first claims its key here
+ * (for example `captcha:<id>` or `<collection>:<id>:<version>`).
+ */
+export class SingleWinner {
+  constructor(private readonly connection: Connection, private readonly collectionName = 'single_winner_claims') {}
+
+  async claim(key: string, now = new Date()): Promise<boolean> {
+    try {
+      await this.collection().insertOne({ _id: key, at: now });
+      return true;
+    } catch (err) {
+      if ((err as { code?: number }).code === DUPLICATE_KEY) return false;
+      throw err;
+    }
+  }
+
+  /** Claims are only needed while their step can still be contested. */
+  async forgetOlderThan(cutoff: Date): Promise<number> {
+    const { deletedCount } = await this.collection().deleteMany({ at: { $lt: cutoff } });
+    return deletedCount;
+  }
+
+  private collection() {
+    return this.connection.collection<Claim>(this.collectionName);
+  }
+}
