@@ -2,3 +2,8 @@ export * from './lib/api-base-url';
 export * from './lib/api-error';
 export * from './lib/api-error.interceptor';
 export * from './lib/regions.api';
+export * from './lib/session.store';
+export * from './lib/auth.interceptor';
+export * from './lib/auth.api';
+export * from './lib/college-profile.api';
+export * from './lib/reviewers.api';

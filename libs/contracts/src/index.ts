@@ -6,3 +6,6 @@ export * from './lib/pagination';
 export * from './lib/regions';
 export * from './lib/auth';
 export * from './lib/notifications';
+export * from './lib/accounts';
+export * from './lib/password-policy';
+export * from './lib/college-profile';

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectConnection, InjectModel } from '@nestjs/mongoose';
-import { SingleWinner } from '@pilot/runtime';
+import { SingleWinner, isDuplicateKeyError } from '@pilot/runtime';
 import { PlatformError, RpcPatterns, type RequestSmsCodeRequest, type SendSmsCommand } from '@pilot/contracts';
 import { RpcClient } from '@pilot/messaging';
 import type { Connection, Model } from 'mongoose';
@@ -54,8 +54,8 @@ export class SmsCodeService {
       const updated = won && (await this.codes.updateOne({ _id, version: history.version }, { $set: fields, $inc: { version: 1 } }));
       if (!updated || updated.modifiedCount !== 1) throw new PlatformError('SMS_TOO_SOON');
     } else {
-      await this.codes.create({ _id, ...fields, version: 0 }).catch((err: { code?: number }) => {
-        if (err.code === 11000) throw new PlatformError('SMS_TOO_SOON');
+      await this.codes.create({ _id, ...fields, version: 0 }).catch((err: unknown) => {
+        if (isDuplicateKeyError(err)) throw new PlatformError('SMS_TOO_SOON');
         throw err;
       });
     }

@@ -1,6 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { CollegeDirectoryPage, ProvinceView } from '@pilot/contracts';
+import type { CityView, CollegeDirectoryPage, ProvinceView } from '@pilot/contracts';
 import { Observable } from 'rxjs';
 import { API_BASE_URL, apiUrl } from './api-base-url';
 
@@ -25,5 +25,10 @@ export class RegionsApi {
       apiUrl(this.baseUrl, `regions/provinces/${encodeURIComponent(provinceCode)}/colleges`),
       { params },
     );
+  }
+
+  /** The cities (prefecture level) of a province. */
+  cities(provinceCode: string): Observable<CityView[]> {
+    return this.http.get<CityView[]>(apiUrl(this.baseUrl, `regions/provinces/${encodeURIComponent(provinceCode)}/cities`));
   }
 }

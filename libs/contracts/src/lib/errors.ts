@@ -1,3 +1,5 @@
+import { PASSWORD_RULE } from './password-policy';
+
 /**
  * The one catalogue of error codes. The HTTP status and the Chinese message travel with the
  * code, so the gateway and both front ends show the same words for the same failure.
@@ -12,6 +14,21 @@ export const ErrorCatalog = {
   SMS_TOO_SOON: { status: 429, message: '验证码发送过于频繁，请60秒后再试' },
   SMS_DAILY_LIMIT: { status: 429, message: '该手机号今日获取验证码次数已达上限，请明天再试' },
   CAPTCHA_INVALID: { status: 400, message: '图形验证码错误或已过期，请重新获取' },
+  SMS_CODE_INVALID: { status: 400, message: '短信验证码错误' },
+  SMS_CODE_EXPIRED: { status: 400, message: '短信验证码已失效，请重新获取' },
+  COLLEGE_NOT_FOUND: { status: 404, message: '所选院校不在该省的院校名录中' },
+  CITY_NOT_FOUND: { status: 404, message: '未找到该地市' },
+  IDENTIFICATION_CODE_MISMATCH: { status: 400, message: '院校识别码与所选院校不一致' },
+  COLLEGE_ALREADY_REGISTERED: { status: 409, message: '该院校已注册账号，请直接登录；如忘记密码，请通过“忘记密码”找回' },
+  LOGIN_FAILED: { status: 401, message: '账号或密码错误' },
+  ACCOUNT_LOCKED: { status: 429, message: '登录失败次数过多，账号已锁定15分钟，请稍后再试' },
+  TOKEN_EXPIRED: { status: 401, message: '登录已过期，请重新登录' },
+  SESSION_ENDED: { status: 401, message: '登录状态已失效，请重新登录' },
+  PASSWORD_TOO_WEAK: { status: 400, message: `密码强度不足：${PASSWORD_RULE}` },
+  PASSWORD_UNCHANGED: { status: 400, message: '新密码不能与原密码相同' },
+  OLD_PASSWORD_WRONG: { status: 400, message: '原密码错误' },
+  PHONE_HAS_SEVERAL_ACCOUNTS: { status: 400, message: '该手机号绑定了多个账号，请输入账号名找回密码' },
+  USERNAME_TAKEN: { status: 409, message: '该账号名已被使用' },
   PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容过大' },
   RATE_LIMITED: { status: 429, message: '操作过于频繁，请稍后再试' },
   INTERNAL_ERROR: { status: 500, message: '系统繁忙，请稍后再试' },

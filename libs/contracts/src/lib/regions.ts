@@ -26,3 +26,8 @@ export interface SearchCollegesRequest {
 }
 
 export type CollegeDirectoryPage = Page<CollegeDirectoryEntryView>;
+
+export interface CityView {
+  code: string;
+  name: string;
+}

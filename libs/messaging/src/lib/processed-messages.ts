@@ -1,3 +1,4 @@
+import { isDuplicateKeyError } from '@pilot/runtime';
 import type { Connection } from 'mongoose';
 
 export type Claim = 'claimed' | 'done' | 'busy';
@@ -11,8 +12,6 @@ interface ProcessedMessage {
   claimedAt: Date;
   processedAt?: Date;
 }
-
-const DUPLICATE_KEY = 11000;
 
 /**
  * The record of messages a consumer has applied, in the consuming service's own store; it is
@@ -35,7 +34,7 @@ export class ProcessedMessages {
       await this.collection().insertOne({ _id, consumer, messageId, type, state: 'processing', claimedAt: now });
       return 'claimed';
     } catch (err) {
-      if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+      if (!isDuplicateKeyError(err)) throw err;
     }
     const existing = await this.collection().findOne({ _id });
     if (!existing) return this.claim(consumer, messageId, type);

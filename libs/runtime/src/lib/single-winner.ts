@@ -5,7 +5,10 @@ interface Claim {
   at: Date;
 }
 
-const DUPLICATE_KEY = 11000;
+/** The store refused an insert because its unique key is taken (MongoDB and FerretDB alike). */
+export function isDuplicateKeyError(err: unknown): boolean {
+  return (err as { code?: number })?.code === 11000;
+}
 
 /**
  * Picks exactly one winner among concurrent attempts at the same step. MongoDB makes a
@@ -22,7 +25,7 @@ export class SingleWinner {
       await this.collection().insertOne({ _id: key, at: now });
       return true;
     } catch (err) {
-      if ((err as { code?: number }).code === DUPLICATE_KEY) return false;
+      if (isDuplicateKeyError(err)) return false;
       throw err;
     }
   }

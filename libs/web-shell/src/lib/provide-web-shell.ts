@@ -8,7 +8,7 @@ import {
   provideBrowserGlobalErrorListeners,
 } from '@angular/core';
 import type { IconDefinition } from '@ant-design/icons-angular';
-import { API_BASE_URL, apiErrorInterceptor } from '@pilot/api-client';
+import { API_BASE_URL, apiErrorInterceptor, authInterceptor } from '@pilot/api-client';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { provideNzI18n, zh_CN } from 'ng-zorro-antd/i18n';
 
@@ -34,7 +34,8 @@ export function provideWebShell(options: WebShellOptions = {}): EnvironmentProvi
     { provide: LOCALE_ID, useValue: 'zh-CN' },
     provideNzI18n(zh_CN),
     provideNzIcons(options.icons ?? []),
-    provideHttpClient(withInterceptors([apiErrorInterceptor])),
+    // The session's interceptor sits outside the error one, so it sees `ApiError`s.
+    provideHttpClient(withInterceptors([authInterceptor, apiErrorInterceptor])),
     ...(options.apiBaseUrl ? [{ provide: API_BASE_URL, useValue: options.apiBaseUrl }] : []),
   ]);
 }

@@ -1,0 +1,90 @@
+export const ROLES = ['college', 'city_reviewer', 'province_reviewer', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const REVIEWER_ROLES = ['province_reviewer', 'city_reviewer'] as const;
+export type ReviewerRole = (typeof REVIEWER_ROLES)[number];
+
+export const ROLE_NAMES: Record<Role, string> = {
+  college: '试点院校',
+  city_reviewer: '地市级教育局审核员',
+  province_reviewer: '省级教育行政部门审核员',
+  admin: '平台管理员',
+};
+
+/**
+ * Who is calling, as the gateway read it from a verified access token. It travels with every
+ * request to a service, which checks it again against the data it owns.
+ */
+export interface Actor {
+  accountId: string;
+  username: string;
+  role: Role;
+  /** For `college`: its directory entry. */
+  collegeId?: string;
+  /** For reviewers: the province they review (a city reviewer's too). */
+  provinceCode?: string;
+  /** For `city_reviewer`: the one city. */
+  cityCode?: string;
+}
+
+/** A request made on someone's behalf. */
+export type ActorRequest<T = Record<string, never>> = T & { actor: Actor };
+
+export interface UserView {
+  id: string;
+  username: string;
+  role: Role;
+  displayName: string;
+  /** The password was set by someone else (registration SMS, an administrator): change it first. */
+  mustChangePassword: boolean;
+  phoneMasked: string;
+  collegeId?: string;
+  provinceCode?: string;
+  provinceName?: string;
+  cityCode?: string;
+  cityName?: string;
+  /** For colleges: whether the basic information is filled in. */
+  profileComplete?: boolean;
+}
+
+export interface CreateReviewerRequest {
+  username: string;
+  password: string;
+  role: ReviewerRole;
+  provinceCode: string;
+  cityCode?: string;
+  phone: string;
+  displayName?: string;
+}
+
+export interface ReviewerView {
+  id: string;
+  username: string;
+  role: ReviewerRole;
+  displayName: string;
+  provinceCode: string;
+  provinceName: string;
+  cityCode?: string;
+  cityName?: string;
+  phone: string;
+  createdAt: string;
+}
+
+export interface ListReviewersRequest {
+  provinceCode?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+/** Account names chosen by an administrator: a letter first, so they never look like a college's code. */
+export const REVIEWER_USERNAME = /^[A-Za-z][A-Za-z0-9_]{3,31}$/;
+export const MAINLAND_MOBILE = /^1\d{10}$/;
+
+/** Throws nothing; says whether the actor holds one of the roles. */
+export function hasRole(actor: Actor | undefined, ...roles: Role[]): actor is Actor {
+  return !!actor && roles.includes(actor.role);
+}
+
+export function maskPhone(phone: string): string {
+  return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : '****';
+}
