@@ -1,0 +1,69 @@
+import { Component, inject, output, signal } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { AuthApi, apiErrorMessage } from '@pilot/api-client';
+import { PASSWORD_RULE } from '@pilot/contracts';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzFormModule } from 'ng-zorro-antd/form';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { finalize } from 'rxjs';
+import { sameAs, strongPassword } from './password-validators';
+
+/** 修改密码: the old password, then the new one twice. Emits `changed` once the server took it. */
+@Component({
+  selector: 'pilot-change-password-form',
+  imports: [ReactiveFormsModule, NzAlertModule, NzButtonModule, NzFormModule, NzInputModule],
+  templateUrl: './change-password-form.html',
+  styleUrl: './change-password-form.css',
+})
+export class ChangePasswordForm {
+  private readonly auth = inject(AuthApi);
+
+  readonly changed = output<void>();
+
+  protected readonly rule = PASSWORD_RULE;
+  protected readonly submitting = signal(false);
+  protected readonly error = signal<string | null>(null);
+
+  private readonly newPassword = new FormControl('', {
+    nonNullable: true,
+    validators: [Validators.required, strongPassword],
+  });
+  protected readonly form = new FormGroup({
+    oldPassword: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    newPassword: this.newPassword,
+    confirmPassword: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, sameAs(() => this.newPassword)],
+    }),
+  });
+
+  constructor() {
+    this.newPassword.valueChanges.subscribe(() =>
+      this.form.controls.confirmPassword.updateValueAndValidity({ emitEvent: false }),
+    );
+  }
+
+  protected submit(): void {
+    if (this.form.invalid) {
+      for (const control of Object.values(this.form.controls)) {
+        control.markAsDirty();
+        control.updateValueAndValidity();
+      }
+      return;
+    }
+    const { oldPassword, newPassword } = this.form.getRawValue();
+    this.error.set(null);
+    this.submitting.set(true);
+    this.auth
+      .changePassword({ oldPassword, newPassword })
+      .pipe(finalize(() => this.submitting.set(false)))
+      .subscribe({
+        next: () => {
+          this.form.reset();
+          this.changed.emit();
+        },
+        error: (err: unknown) => this.error.set(apiErrorMessage(err)),
+      });
+  }
+}
