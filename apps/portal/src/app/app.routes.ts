@@ -1,6 +1,6 @@
 import { Route } from '@angular/router';
+import { collegeSignedIn, passwordChanged } from './session/session.guards';
 
-// The login screen comes with the accounts work; until then there is no /login route.
 export const appRoutes: Route[] = [
   {
     path: '',
@@ -9,9 +9,37 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('./home/home').then((m) => m.HomePage),
   },
   {
+    path: 'login',
+    title: '登录 · 1+X证书试点申报平台',
+    loadComponent: () => import('./login/login').then((m) => m.LoginPage),
+  },
+  {
     path: 'register',
     title: '注册账号 · 1+X证书试点申报平台',
     loadComponent: () => import('./register/register').then((m) => m.RegisterPage),
+  },
+  {
+    path: 'forgot-password',
+    title: '忘记密码 · 1+X证书试点申报平台',
+    loadComponent: () => import('./forgot-password/forgot-password').then((m) => m.ForgotPasswordPage),
+  },
+  {
+    path: 'change-password',
+    title: '修改密码 · 1+X证书试点申报平台',
+    canActivate: [collegeSignedIn],
+    loadComponent: () => import('./change-password/change-password').then((m) => m.ChangePasswordPage),
+  },
+  {
+    path: 'profile',
+    title: '完善院校基础信息 · 1+X证书试点申报平台',
+    canActivate: [collegeSignedIn, passwordChanged],
+    loadComponent: () => import('./profile/profile').then((m) => m.ProfilePage),
+  },
+  {
+    path: 'workspace',
+    title: '申报工作台 · 1+X证书试点申报平台',
+    canActivate: [collegeSignedIn, passwordChanged],
+    loadComponent: () => import('./workspace/workspace').then((m) => m.WorkspacePage),
   },
   { path: '**', redirectTo: '' },
 ];

@@ -1,10 +1,15 @@
 import { Component } from '@angular/core';
 import { RouterOutlet } from '@angular/router';
 import { ShellLayout } from '@pilot/web-shell';
+import { followSessionEnd } from './session/follow-session-end';
 
 @Component({
   imports: [RouterOutlet, ShellLayout],
   selector: 'portal-root',
   templateUrl: './app.html',
 })
-export class App {}
+export class App {
+  constructor() {
+    followSessionEnd();
+  }
+}

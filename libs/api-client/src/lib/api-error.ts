@@ -26,3 +26,15 @@ export function isApiError(value: unknown): value is ApiError {
 export function apiErrorMessage(error: unknown): string {
   return isApiError(error) ? error.message : NETWORK_ERROR_MESSAGE;
 }
+
+/** For VALIDATION_FAILED: the messages per request field (`details.fields`); empty otherwise. */
+export function fieldErrors(error: unknown): Record<string, string[]> {
+  if (!isApiError(error) || typeof error.details !== 'object' || error.details === null) return {};
+  const fields = (error.details as { fields?: unknown }).fields;
+  if (typeof fields !== 'object' || fields === null) return {};
+  const result: Record<string, string[]> = {};
+  for (const [name, messages] of Object.entries(fields)) {
+    if (Array.isArray(messages)) result[name] = messages.filter((m): m is string => typeof m === 'string');
+  }
+  return result;
+}

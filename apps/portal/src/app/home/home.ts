@@ -2,12 +2,11 @@ import { Component } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
-import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 
-/** The portal's front door: sign in (coming with the accounts work) or register to apply. */
+/** The portal's front door: sign in, or register to apply. */
 @Component({
   selector: 'portal-home',
-  imports: [RouterLink, NzButtonModule, NzIconModule, NzTooltipModule],
+  imports: [RouterLink, NzButtonModule, NzIconModule],
   templateUrl: './home.html',
   styleUrl: './home.css',
 })

@@ -1,15 +1,17 @@
 import { Component, DestroyRef, OnInit, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { RegionsApi, apiErrorMessage } from '@pilot/api-client';
-import type { CollegeDirectoryEntryView, CollegeDirectoryPage, ProvinceView } from '@pilot/contracts';
+import { RouterLink } from '@angular/router';
+import { AuthApi, RegionsApi, apiErrorMessage, isApiError } from '@pilot/api-client';
+import type { CollegeDirectoryEntryView, CollegeDirectoryPage, ProvinceView, RegisterResult } from '@pilot/contracts';
+import { MAINLAND_MOBILE, maskPhone } from '@pilot/contracts';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
+import { NzResultModule } from 'ng-zorro-antd/result';
 import {
   EMPTY,
   Observable,
@@ -23,13 +25,11 @@ import {
   startWith,
   switchMap,
 } from 'rxjs';
+import { SMS_CODE_PATTERN, SmsCodeField, SmsRecipient } from '../sms-code/sms-code-field';
 
 /** How long typing must pause before the college directory is searched. */
 export const COLLEGE_SEARCH_DEBOUNCE_MS = 300;
 const COLLEGE_PAGE_SIZE = 20;
-
-/** Shown on the two actions whose backend (SMS codes, registration) is not there yet. */
-export const REGISTRATION_COMING_SOON = '账号注册功能即将开放';
 
 interface CollegeQuery {
   provinceCode: string;
@@ -38,27 +38,36 @@ interface CollegeQuery {
   total: number;
 }
 
-/** 1.1.2 注册账号: pick the province and the college from the directory, then the phone. */
+/** The one time the initial password is shown; kept in this page's memory only. */
+interface Registered extends RegisterResult {
+  phoneMasked: string;
+}
+
+/**
+ * 1.1.2 注册账号: pick the province and the college from the directory, then the phone and the
+ * code sent to it. The account and its initial password are shown once, here.
+ */
 @Component({
   selector: 'portal-register',
   imports: [
     ReactiveFormsModule,
+    RouterLink,
+    SmsCodeField,
     NzAlertModule,
     NzButtonModule,
     NzFormModule,
     NzIconModule,
     NzInputModule,
+    NzResultModule,
     NzSelectModule,
-    NzTooltipModule,
   ],
   templateUrl: './register.html',
   styleUrl: './register.css',
 })
 export class RegisterPage implements OnInit {
   private readonly regions = inject(RegionsApi);
+  private readonly auth = inject(AuthApi);
   private readonly destroyRef = inject(DestroyRef);
-
-  protected readonly comingSoon = REGISTRATION_COMING_SOON;
 
   protected readonly form = new FormGroup({
     provinceCode: new FormControl<string | null>(null, Validators.required),
@@ -69,9 +78,12 @@ export class RegisterPage implements OnInit {
     }),
     phone: new FormControl('', {
       nonNullable: true,
-      validators: [Validators.required, Validators.pattern(/^1\d{10}$/)],
+      validators: [Validators.required, Validators.pattern(MAINLAND_MOBILE)],
     }),
-    smsCode: new FormControl('', { nonNullable: true, validators: [Validators.pattern(/^\d{4,6}$/)] }),
+    smsCode: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.pattern(SMS_CODE_PATTERN)],
+    }),
   });
 
   protected readonly provinces = signal<ProvinceView[]>([]);
@@ -81,6 +93,22 @@ export class RegisterPage implements OnInit {
   protected readonly selectedProvinceCode = signal<string | null>(null);
   protected readonly selectedCollegeId = signal<string | null>(null);
   protected readonly error = signal<string | null>(null);
+  /** The last registration was refused because the college already has an account. */
+  protected readonly alreadyRegistered = signal(false);
+  protected readonly smsSent = signal(false);
+  protected readonly submitting = signal(false);
+  protected readonly registered = signal<Registered | null>(null);
+
+  /** The phone the code goes to, once it is a valid mobile number. */
+  protected readonly smsRecipient = (): SmsRecipient | null => {
+    const phone = this.form.controls.phone;
+    if (phone.invalid) {
+      phone.markAsDirty();
+      phone.updateValueAndValidity();
+      return null;
+    }
+    return { phone: phone.value };
+  };
 
   protected readonly selectedProvince = computed(
     () => this.provinces().find((p) => p.code === this.selectedProvinceCode()) ?? null,
@@ -151,6 +179,38 @@ export class RegisterPage implements OnInit {
 
   protected dismissError(): void {
     this.error.set(null);
+    this.alreadyRegistered.set(false);
+  }
+
+  protected showError(message: string): void {
+    this.alreadyRegistered.set(false);
+    this.error.set(message);
+  }
+
+  protected submit(): void {
+    if (this.form.invalid) {
+      for (const control of Object.values(this.form.controls)) {
+        control.markAsDirty();
+        control.updateValueAndValidity({ emitEvent: false });
+      }
+      return;
+    }
+    const { provinceCode, collegeId, identificationCode, phone, smsCode } = this.form.getRawValue();
+    this.dismissError();
+    this.submitting.set(true);
+    this.auth
+      .register({ provinceCode: provinceCode ?? '', collegeId: collegeId ?? '', identificationCode, phone, smsCode })
+      .pipe(
+        finalize(() => this.submitting.set(false)),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe({
+        next: (result) => this.registered.set({ ...result, phoneMasked: maskPhone(phone) }),
+        error: (err: unknown) => {
+          this.showError(apiErrorMessage(err));
+          this.alreadyRegistered.set(isApiError(err) && err.code === 'COLLEGE_ALREADY_REGISTERED');
+        },
+      });
   }
 
   protected retryProvinces(): void {

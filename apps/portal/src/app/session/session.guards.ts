@@ -1,0 +1,13 @@
+import { inject } from '@angular/core';
+import { CanActivateFn, Router } from '@angular/router';
+import { SessionStore } from '@pilot/api-client';
+
+/** The portal's signed-in pages are a college's own: anyone else signs in first. */
+export const collegeSignedIn: CanActivateFn = () => {
+  const user = inject(SessionStore).user();
+  return user?.role === 'college' ? true : inject(Router).createUrlTree(['/login']);
+};
+
+/** A password someone else chose (the registration SMS) is replaced before anything else. */
+export const passwordChanged: CanActivateFn = () =>
+  inject(SessionStore).user()?.mustChangePassword ? inject(Router).createUrlTree(['/change-password']) : true;

@@ -1,0 +1,40 @@
+import { Component, DestroyRef, OnInit, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
+import { CollegeProfileApi, SessionStore, apiErrorMessage } from '@pilot/api-client';
+import type { CollegeProfileView } from '@pilot/contracts';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzEmptyModule } from 'ng-zorro-antd/empty';
+import { NzStepsModule } from 'ng-zorro-antd/steps';
+
+/**
+ * 申报工作台 (1.1.3): 第一步 完善基础信息, 第二步 申报证书试点. Applying needs a plan its
+ * province has published; while there is none, step two says so.
+ */
+@Component({
+  selector: 'portal-workspace',
+  imports: [RouterLink, NzAlertModule, NzButtonModule, NzEmptyModule, NzStepsModule],
+  templateUrl: './workspace.html',
+  styleUrl: './workspace.css',
+})
+export class WorkspacePage implements OnInit {
+  private readonly profiles = inject(CollegeProfileApi);
+  private readonly destroyRef = inject(DestroyRef);
+  protected readonly user = inject(SessionStore).user;
+
+  protected readonly profile = signal<CollegeProfileView | null>(null);
+  protected readonly error = signal<string | null>(null);
+  protected readonly profileComplete = computed(() => this.profile()?.complete ?? this.user()?.profileComplete ?? false);
+  protected readonly collegeName = computed(() => this.profile()?.collegeName ?? this.user()?.displayName ?? '');
+
+  ngOnInit(): void {
+    this.profiles
+      .get()
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (profile) => this.profile.set(profile),
+        error: (err: unknown) => this.error.set(apiErrorMessage(err)),
+      });
+  }
+}
