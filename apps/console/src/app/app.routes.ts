@@ -1,11 +1,40 @@
 import { Route } from '@angular/router';
+import { consoleUserGuard, initialPasswordChangedGuard, signedOutGuard } from './session/session.guards';
+
+const TITLE = '1+X证书试点申报平台 · 审核端';
 
 export const appRoutes: Route[] = [
   {
+    path: 'login',
+    title: `审核端登录 · ${TITLE}`,
+    canActivate: [signedOutGuard],
+    loadComponent: () => import('./login/login').then((m) => m.LoginPage),
+  },
+  {
     path: '',
-    pathMatch: 'full',
-    title: '各省教育行政部门 · 1+X证书试点申报平台 · 审核端',
-    loadComponent: () => import('./provinces/provinces').then((m) => m.ProvincesPage),
+    canActivate: [consoleUserGuard],
+    canActivateChild: [consoleUserGuard],
+    loadComponent: () => import('./frame/frame').then((m) => m.Frame),
+    children: [
+      {
+        path: '',
+        pathMatch: 'full',
+        title: `各省教育行政部门 · ${TITLE}`,
+        canActivate: [initialPasswordChangedGuard],
+        loadComponent: () => import('./provinces/provinces').then((m) => m.ProvincesPage),
+      },
+      {
+        path: 'reviewers',
+        title: `审核员账号管理 · ${TITLE}`,
+        canActivate: [initialPasswordChangedGuard],
+        loadComponent: () => import('./reviewers/reviewers').then((m) => m.ReviewersPage),
+      },
+      {
+        path: 'change-password',
+        title: `修改密码 · ${TITLE}`,
+        loadComponent: () => import('./change-password/change-password').then((m) => m.ChangePasswordPage),
+      },
+    ],
   },
   { path: '**', redirectTo: '' },
 ];
