@@ -1,4 +1,4 @@
-import { Injectable, computed, signal } from '@angular/core';
+import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
 import type { AuthSession, UserView } from '@pilot/contracts';
 
 const STORAGE_KEY = 'pilot.session';
@@ -14,6 +14,15 @@ export class SessionStore {
   readonly session = this.state.asReadonly();
   readonly user = computed(() => this.state()?.user ?? null);
   readonly signedIn = computed(() => this.state() !== null);
+
+  constructor() {
+    // Another tab of the same app signed in or out: follow it, so no tab keeps a dead session.
+    const follow = (event: StorageEvent) => {
+      if (event.key === STORAGE_KEY || event.key === null) this.state.set(readStored());
+    };
+    window.addEventListener('storage', follow);
+    inject(DestroyRef).onDestroy(() => window.removeEventListener('storage', follow));
+  }
 
   start(session: AuthSession): void {
     this.save(session);
