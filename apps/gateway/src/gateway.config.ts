@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsString, Matches, Max, Min, MinLength, Validate } from 'class-validator';
+import { DEV_JWT_SECRET, OwnSecretInProduction } from '@pilot/access-tokens';
 import { ServiceConfig } from '@pilot/runtime';
 
 export class GatewayConfig extends ServiceConfig {
@@ -17,6 +18,11 @@ export class GatewayConfig extends ServiceConfig {
   @IsInt()
   @Min(1)
   RATE_LIMIT_PER_MINUTE = 600;
+
+  /** Checks access tokens; identity signs them with the same value. */
+  @MinLength(32)
+  @Validate(OwnSecretInProduction)
+  JWT_SECRET = DEV_JWT_SECRET;
 
   @IsString()
   PUBLIC_BASE_URL = 'http://127.0.0.1:3000';

@@ -3,7 +3,10 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { MessagingModule } from '@pilot/messaging';
 import { HealthModule } from '@pilot/runtime';
+import { AccessModule } from './access/access.module';
 import { AuthModule } from './auth/auth.module';
+import { CollegeProfileModule } from './college-profile/college-profile.module';
+import { AdminModule } from './admin/admin.module';
 import { DevToolsModule } from './dev-tools/dev-tools.module';
 import { GatewayConfig } from './gateway.config';
 import { AccessLogMiddleware } from './http/access-log.middleware';
@@ -20,8 +23,11 @@ export class GatewayModule implements NestModule {
         HealthModule,
         MessagingModule.forGateway({ url: config.AMQP_URL, rpcTimeoutMs: config.RPC_TIMEOUT_MS }),
         ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }]),
+        AccessModule.register(config.JWT_SECRET),
         RegionsModule,
         AuthModule,
+        CollegeProfileModule,
+        AdminModule,
         ...(config.DEV_TOOLS === '1' ? [DevToolsModule] : []),
       ],
       providers: [

@@ -1,22 +1,40 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AccessTokens } from '@pilot/access-tokens';
 import { serviceFoundation } from '@pilot/messaging';
+import { AccountsModule } from './accounts/accounts.module';
 import { CaptchaModule } from './captcha/captcha.module';
+import { CollegeProfilesModule } from './college-profiles/college-profiles.module';
 import { DirectoryModule } from './directory/directory.module';
 import { IdentityConfig } from './identity.config';
+import { PasswordsModule } from './passwords/passwords.module';
 import { RegionsModule } from './regions/regions.module';
+import { RegistrationModule } from './registration/registration.module';
+import { ReviewersModule } from './reviewers/reviewers.module';
+import { SessionsModule } from './sessions/sessions.module';
 import { VerificationModule } from './verification/verification.module';
 
 @Module({})
 export class IdentityModule {
   static register(config: IdentityConfig): DynamicModule {
+    const devTools = config.DEV_TOOLS === '1';
     return {
       module: IdentityModule,
       imports: [
         ...serviceFoundation('identity', config),
         RegionsModule,
-        DirectoryModule.register({ seedDemoData: config.SEED_DEMO_DATA === '1' }),
-        CaptchaModule.register({ devTools: config.DEV_TOOLS === '1' }),
+        AccountsModule.register({ adminInitialPassword: config.ADMIN_INITIAL_PASSWORD }),
+        DirectoryModule.register({ seedDemoData: config.SEED_DEMO_DATA === '1', devTools }),
+        CaptchaModule.register({ devTools }),
         VerificationModule,
+        SessionsModule.register({
+          tokens: new AccessTokens(config.JWT_SECRET),
+          accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+          refreshTokenTtlSeconds: config.REFRESH_TOKEN_TTL_SECONDS,
+        }),
+        RegistrationModule,
+        PasswordsModule,
+        CollegeProfilesModule,
+        ReviewersModule,
       ],
       providers: [{ provide: IdentityConfig, useValue: config }],
     };

@@ -40,6 +40,11 @@ export class NotificationsConfig extends StoreServiceConfig {
   @IsNotEmpty({ message: 'ALIYUN_SMS_TEMPLATE_VERIFICATION_CODE is required with SMS_PROVIDER=aliyun' })
   ALIYUN_SMS_TEMPLATE_VERIFICATION_CODE = '';
 
+  /** The approved template of the new-account SMS (parameters `username` and `password`). */
+  @ValidateIf((config: NotificationsConfig) => config.SMS_PROVIDER === 'aliyun')
+  @IsNotEmpty({ message: 'ALIYUN_SMS_TEMPLATE_ACCOUNT_CREATED is required with SMS_PROVIDER=aliyun' })
+  ALIYUN_SMS_TEMPLATE_ACCOUNT_CREATED = '';
+
   smsOptions(): SmsOptions {
     const devTools = this.DEV_TOOLS === '1';
     if (this.SMS_PROVIDER === 'dev') return { provider: 'dev', devTools };
@@ -51,7 +56,10 @@ export class NotificationsConfig extends StoreServiceConfig {
         accessKeyId: this.ALIYUN_SMS_ACCESS_KEY_ID,
         accessKeySecret: this.ALIYUN_SMS_ACCESS_KEY_SECRET,
         signName: this.ALIYUN_SMS_SIGN_NAME,
-        templateCodes: { 'verification-code': this.ALIYUN_SMS_TEMPLATE_VERIFICATION_CODE },
+        templateCodes: {
+          'verification-code': this.ALIYUN_SMS_TEMPLATE_VERIFICATION_CODE,
+          'account-created': this.ALIYUN_SMS_TEMPLATE_ACCOUNT_CREATED,
+        },
       },
     };
   }

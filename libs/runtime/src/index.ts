@@ -6,4 +6,5 @@ export * from './lib/store.module';
 export * from './lib/single-winner';
 export * from './lib/health/health-indicator';
 export * from './lib/health/health.module';
+export * from './lib/public-route';
 export * from './lib/bootstrap';

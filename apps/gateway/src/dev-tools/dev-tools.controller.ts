@@ -1,12 +1,15 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { RpcPatterns, type CaptchaAnswerView, type DevSmsView } from '@pilot/contracts';
+import { RpcPatterns, type CaptchaAnswerView, type CollegeDirectoryEntryView, type DevSmsView } from '@pilot/contracts';
 import { RpcClient } from '@pilot/messaging';
+import { Public } from '@pilot/runtime';
 import { CaptchaIdParam } from './captcha-id.param';
 import { PhoneQuery } from './phone.query';
+import { TestCollegeDto } from './test-college.dto';
 
 /** Routes for automated tests; the module is only mounted when DEV_TOOLS=1 (never in production). */
 @ApiExcludeController()
+@Public()
 @Controller('dev')
 export class DevToolsController {
   constructor(private readonly rpc: RpcClient) {}
@@ -20,5 +23,11 @@ export class DevToolsController {
   @Get('sms')
   sms(@Query() { phone }: PhoneQuery): Promise<DevSmsView[]> {
     return this.rpc.request(RpcPatterns.notifications.listDevSms, { phone });
+  }
+
+  /** A college of its own for each test run: a college can register only once. */
+  @Post('directory/colleges')
+  testCollege(@Body() { provinceCode }: TestCollegeDto): Promise<CollegeDirectoryEntryView> {
+    return this.rpc.request(RpcPatterns.identity.addTestCollege, { provinceCode });
   }
 }

@@ -41,7 +41,7 @@ function fieldsOf(errors: ValidationError[], parent = ''): Record<string, string
   const fields: Record<string, string[]> = {};
   for (const error of errors) {
     const path = parent ? `${parent}.${error.property}` : error.property;
-    if (error.constraints) fields[path] = Object.values(error.constraints);
+    if (error.constraints) fields[path] = [...new Set(Object.values(error.constraints))];
     Object.assign(fields, fieldsOf(error.children ?? [], path));
   }
   return fields;

@@ -21,10 +21,6 @@ export class College {
   @Prop({ required: true, type: String, enum: ['本科', '高职', '中职'] })
   type!: CollegeType;
 
-  /** Set once an account exists for the college. */
-  @Prop({ default: false })
-  registered!: boolean;
-
   @Prop({ default: false })
   demo!: boolean;
 }

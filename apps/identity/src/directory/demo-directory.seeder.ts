@@ -8,6 +8,8 @@ import { DEMO_CITIES, DEMO_COLLEGES } from './seed/demo-directory';
 export const DIRECTORY_OPTIONS = Symbol('DIRECTORY_OPTIONS');
 export interface DirectoryOptions {
   seedDemoData: boolean;
+  /** Lets automated tests add colleges of their own (development tools only). */
+  devTools: boolean;
 }
 
 /** Loads the demo directory when asked to; upserts by identification code, so re-runs are harmless. */
@@ -31,7 +33,6 @@ export class DemoDirectorySeeder implements OnApplicationBootstrap {
           filter: { identificationCode: college.identificationCode },
           update: {
             $set: { ...college, provinceCode: `${college.cityCode.slice(0, 2)}0000`, demo: true },
-            $setOnInsert: { registered: false },
           },
           upsert: true,
         },

@@ -1,14 +1,25 @@
-import { Injectable } from '@nestjs/common';
-import { RpcPatterns, type SearchCollegesRequest } from '@pilot/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import { PlatformError, RpcPatterns, type SearchCollegesRequest } from '@pilot/contracts';
 import { RpcHandler } from '@pilot/messaging';
+import { DIRECTORY_OPTIONS, type DirectoryOptions } from './demo-directory.seeder';
 import { DirectoryService } from './directory.service';
 
 @Injectable()
 export class DirectoryHandlers {
-  constructor(private readonly directory: DirectoryService) {}
+  constructor(
+    private readonly directory: DirectoryService,
+    @Inject(DIRECTORY_OPTIONS) private readonly options: DirectoryOptions,
+  ) {}
 
   @RpcHandler(RpcPatterns.identity.searchColleges)
   searchColleges(request: SearchCollegesRequest) {
     return this.directory.search(request);
+  }
+
+  /** Refused here too when the development tools are off, whatever the gateway does. */
+  @RpcHandler(RpcPatterns.identity.addTestCollege)
+  addTestCollege({ provinceCode }: { provinceCode: string }) {
+    if (!this.options.devTools) throw new PlatformError('NOT_FOUND');
+    return this.directory.addTestCollege(provinceCode);
   }
 }

@@ -9,8 +9,10 @@ import { DirectoryService } from './directory.service';
 @Module({})
 export class DirectoryModule {
   static register(options: DirectoryOptions): DynamicModule {
+    // Global: registration, sign-in and profiles all look colleges up.
     return {
       module: DirectoryModule,
+      global: true,
       imports: [RegionsModule, MongooseModule.forFeature([{ name: College.name, schema: CollegeSchema }])],
       providers: [{ provide: DIRECTORY_OPTIONS, useValue: options }, DirectoryService, DirectoryHandlers, DemoDirectorySeeder],
       exports: [DirectoryService],

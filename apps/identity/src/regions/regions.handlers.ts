@@ -11,4 +11,9 @@ export class RegionsHandlers {
   listProvinces() {
     return this.regions.listProvinces();
   }
+
+  @RpcHandler(RpcPatterns.identity.listCities)
+  listCities({ provinceCode }: { provinceCode: string }) {
+    return this.regions.listCities(provinceCode);
+  }
 }

@@ -1,6 +1,6 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { PlatformError, type ProvinceView } from '@pilot/contracts';
+import { PlatformError, type CityView, type ProvinceView } from '@pilot/contracts';
 import type { Model } from 'mongoose';
 import { City } from './city.schema';
 import { Province } from './province.schema';
@@ -30,9 +30,27 @@ export class RegionsService implements OnApplicationBootstrap {
   }
 
   async requireProvince(code: string): Promise<ProvinceView> {
-    const province = await this.provinces.findOne({ code }).lean();
+    const province = await this.findProvince(code);
     if (!province) throw new PlatformError('PROVINCE_NOT_FOUND');
-    return { code: province.code, name: province.name, departmentName: province.departmentName };
+    return province;
+  }
+
+  async findProvince(code: string): Promise<ProvinceView | null> {
+    const province = await this.provinces.findOne({ code }).lean();
+    return province ? { code: province.code, name: province.name, departmentName: province.departmentName } : null;
+  }
+
+  async listCities(provinceCode: string): Promise<CityView[]> {
+    await this.requireProvince(provinceCode);
+    const cities = await this.cities.find({ provinceCode }, { code: 1, name: 1 }).sort({ code: 1 }).lean();
+    return cities.map(({ code, name }) => ({ code, name }));
+  }
+
+  /** A city of that province, or CITY_NOT_FOUND. */
+  async requireCity(code: string, provinceCode: string): Promise<CityView> {
+    const city = await this.cities.findOne({ code, provinceCode }).lean();
+    if (!city) throw new PlatformError('CITY_NOT_FOUND');
+    return { code: city.code, name: city.name };
   }
 
   async cityNames(codes: string[]): Promise<Map<string, string>> {

@@ -1,10 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectConnection, InjectModel } from '@nestjs/mongoose';
 import { SingleWinner, isDuplicateKeyError } from '@pilot/runtime';
-import { PlatformError, RpcPatterns, type RequestSmsCodeRequest, type SendSmsCommand } from '@pilot/contracts';
+import { PlatformError, RpcPatterns, type RequestSmsCodeRequest, type SendSmsCommand, type SmsCodePurpose } from '@pilot/contracts';
 import { RpcClient } from '@pilot/messaging';
 import type { Connection, Model } from 'mongoose';
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { AccountsService } from '../accounts/accounts.service';
 import { CaptchaService } from '../captcha/captcha.service';
 import { decideSend } from './send-allowance';
 import { SmsCode } from './sms-code.schema';
@@ -20,6 +21,7 @@ export class SmsCodeService {
   constructor(
     @InjectModel(SmsCode.name) private readonly codes: Model<SmsCode>,
     private readonly captchas: CaptchaService,
+    private readonly accounts: AccountsService,
     private readonly rpc: RpcClient,
     @InjectConnection() connection: Connection,
   ) {
@@ -27,13 +29,47 @@ export class SmsCodeService {
   }
 
   /**
-   * Issues a new code after the captcha: the allowance is checked against the version read,
-   * and only one request can move that version on (two at once cannot both pass); then the
-   * SMS is sent.
+   * Issues a new code after the captcha. A password-reset code goes only to a phone that has
+   * an account, yet the caller hears the same either way: nobody learns who is registered.
    */
   async request(request: RequestSmsCodeRequest, now = new Date()): Promise<void> {
     await this.captchas.verify(request.captchaId, request.captchaAnswer, now);
-    const _id = `${request.purpose}:${request.phone}`;
+    const phone = await this.recipient(request);
+    if (phone) await this.issue(request.purpose, phone, now);
+  }
+
+  /**
+   * Spends the code if it is right. Each wrong try uses one of the five; the version and the
+   * tries left name each try, and only one request can claim a given try.
+   */
+  async consume(purpose: SmsCodePurpose, phone: string, code: string, now = new Date()): Promise<void> {
+    const _id = `${purpose}:${phone}`;
+    const current = await this.codes.findById(_id).lean();
+    if (!current || current.attemptsLeft <= 0 || current.expiresAt <= now) throw new PlatformError('SMS_CODE_EXPIRED');
+    const claimed = await this.steps.claim(`sms-try:${_id}:${current.version}:${current.attemptsLeft}`, now);
+    if (!claimed) throw new PlatformError('SMS_CODE_EXPIRED');
+    const right = matches(hashCode(code, current.salt), current.codeHash);
+    const attemptsLeft = right ? 0 : current.attemptsLeft - 1;
+    await this.codes.updateOne({ _id, version: current.version }, { $set: { attemptsLeft } });
+    if (!right) throw new PlatformError(attemptsLeft > 0 ? 'SMS_CODE_INVALID' : 'SMS_CODE_EXPIRED');
+  }
+
+  private async recipient(request: RequestSmsCodeRequest): Promise<string | undefined> {
+    if (request.purpose === 'register') {
+      if (!request.phone) throw new PlatformError('VALIDATION_FAILED', undefined, { fields: { phone: ['注册账号须填写手机号'] } });
+      return request.phone;
+    }
+    if (request.username) return (await this.accounts.findByUsername(request.username))?.phone || undefined;
+    const holders = request.phone ? await this.accounts.findByPhone(request.phone) : [];
+    return holders.length > 0 ? request.phone : undefined;
+  }
+
+  /**
+   * The allowance is checked against the version read, and only one request can move that
+   * version on (two at once cannot both pass); then the SMS is sent.
+   */
+  private async issue(purpose: SmsCodePurpose, phone: string, now: Date): Promise<void> {
+    const _id = `${purpose}:${phone}`;
     const history = await this.codes.findById(_id).lean();
     const decision = decideSend(history, now);
     if (!decision.allowed) throw new PlatformError(decision.reason);
@@ -59,12 +95,16 @@ export class SmsCodeService {
         throw err;
       });
     }
-    const command: SendSmsCommand = { phone: request.phone, template: 'verification-code', params: { code, purpose: request.purpose } };
+    const command: SendSmsCommand = { phone, template: 'verification-code', params: { code, purpose } };
     await this.rpc.request(RpcPatterns.notifications.sendSms, command);
-    this.logger.log({ msg: 'sms code issued', purpose: request.purpose, sentToday: decision.sentToday });
+    this.logger.log({ msg: 'sms code issued', purpose, sentToday: decision.sentToday });
   }
 }
 
 export function hashCode(code: string, salt: string): string {
   return createHash('sha256').update(`${salt}:${code}`).digest('hex');
+}
+
+function matches(a: string, b: string): boolean {
+  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 }

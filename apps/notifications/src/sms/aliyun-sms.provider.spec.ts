@@ -47,7 +47,7 @@ describe('the Aliyun SMS provider against a local stand-in of its HTTP API', () 
       accessKeyId: 'stand-in-id',
       accessKeySecret: SECRET,
       signName: '1+X证书试点申报平台',
-      templateCodes: { 'verification-code': 'SMS_123456789' },
+      templateCodes: { 'verification-code': 'SMS_123456789', 'account-created': 'SMS_987654321' },
     });
 
   it('sends a signed SendSms request with the template and its code parameter', async () => {
@@ -67,6 +67,13 @@ describe('the Aliyun SMS provider against a local stand-in of its HTTP API', () 
     });
     expect(form.get('Timestamp')).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     expect(form.get('Signature')).toBe(expectedSignature(form));
+  });
+
+  it('sends the new-account template with the account name and password as its parameters', async () => {
+    await provider().send('13800138000', { template: 'account-created', params: { username: '3737000001', password: 'Ab3#xyzQ9k@m' } });
+    expect(received[0].get('TemplateCode')).toBe('SMS_987654321');
+    expect(JSON.parse(received[0].get('TemplateParam') ?? '')).toEqual({ username: '3737000001', password: 'Ab3#xyzQ9k@m' });
+    expect(received[0].get('Signature')).toBe(expectedSignature(received[0]));
   });
 
   it('uses a new nonce for every request', async () => {

@@ -1,6 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import type { SmsMessage } from '@pilot/contracts';
 import type { SmsProvider } from './sms-provider';
+import { templateParams } from './sms-templates';
 
 export interface AliyunSmsSettings {
   endpoint: string;
@@ -33,7 +34,7 @@ export class AliyunSmsProvider implements SmsProvider {
       SignatureNonce: randomUUID(),
       SignatureVersion: '1.0',
       TemplateCode: this.settings.templateCodes[message.template],
-      TemplateParam: JSON.stringify({ code: message.params.code }),
+      TemplateParam: JSON.stringify(templateParams(message)),
       Timestamp: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
       Version: '2017-05-25',
     };

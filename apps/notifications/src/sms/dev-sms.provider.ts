@@ -1,22 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { DevSmsView, SmsMessage } from '@pilot/contracts';
+import { SECRET_SMS_TEMPLATES, type DevSmsView, type SmsMessage } from '@pilot/contracts';
 import type { Model } from 'mongoose';
 import { DevSms } from './dev-sms.schema';
+import { SealedText } from './sealed-text';
 import type { SmsProvider } from './sms-provider';
+
+/** Shown in place of a secret message this process can no longer open. */
+export const UNREADABLE_TEXT = '（此短信含密码，服务重启后不再显示）';
 
 @Injectable()
 export class DevSmsProvider implements SmsProvider {
   readonly name = 'dev';
+  private readonly sealer = new SealedText();
 
   constructor(@InjectModel(DevSms.name) private readonly inbox: Model<DevSms>) {}
 
-  async send(phone: string, _message: SmsMessage, text: string): Promise<void> {
-    await this.inbox.create({ phone, text, sentAt: new Date() });
+  async send(phone: string, message: SmsMessage, text: string): Promise<void> {
+    const content = SECRET_SMS_TEMPLATES.has(message.template) ? { sealedText: this.sealer.seal(text) } : { text };
+    await this.inbox.create({ phone, ...content, sentAt: new Date() });
   }
 
   async list(phone: string): Promise<DevSmsView[]> {
     const messages = await this.inbox.find({ phone }).sort({ sentAt: -1 }).limit(50).lean();
-    return messages.map((m) => ({ phone: m.phone, text: m.text, sentAt: m.sentAt.toISOString() }));
+    return messages.map((m) => ({
+      phone: m.phone,
+      text: m.sealedText ? (this.sealer.open(m.sealedText) ?? UNREADABLE_TEXT) : (m.text ?? ''),
+      sentAt: m.sentAt.toISOString(),
+    }));
   }
 }

@@ -6,8 +6,12 @@ export class DevSms {
   @Prop({ required: true, index: true })
   phone!: string;
 
-  @Prop({ required: true })
-  text!: string;
+  /** The text, or for a message carrying a secret only the sealed text (see SealedText). */
+  @Prop()
+  text?: string;
+
+  @Prop()
+  sealedText?: string;
 
   @Prop({ required: true })
   sentAt!: Date;

@@ -1,3 +1,5 @@
+import { PlatformError } from './errors';
+
 export const ROLES = ['college', 'city_reviewer', 'province_reviewer', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -25,6 +27,8 @@ export interface Actor {
   provinceCode?: string;
   /** For `city_reviewer`: the one city. */
   cityCode?: string;
+  /** The sign-in the access token belongs to (its refresh-token family). */
+  sessionId?: string;
 }
 
 /** A request made on someone's behalf. */
@@ -80,11 +84,16 @@ export interface ListReviewersRequest {
 export const REVIEWER_USERNAME = /^[A-Za-z][A-Za-z0-9_]{3,31}$/;
 export const MAINLAND_MOBILE = /^1\d{10}$/;
 
-/** Throws nothing; says whether the actor holds one of the roles. */
-export function hasRole(actor: Actor | undefined, ...roles: Role[]): actor is Actor {
-  return !!actor && roles.includes(actor.role);
-}
-
 export function maskPhone(phone: string): string {
   return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : '****';
+}
+
+/**
+ * The owning service's own check of who may do what: the gateway checked the same role, and
+ * this stops a request that reaches the service some other way.
+ */
+export function requireRole(actor: Actor | undefined, ...roles: Role[]): Actor {
+  if (!actor?.accountId) throw new PlatformError('UNAUTHENTICATED');
+  if (!roles.includes(actor.role)) throw new PlatformError('FORBIDDEN');
+  return actor;
 }

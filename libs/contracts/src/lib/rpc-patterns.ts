@@ -23,6 +23,7 @@ export const RpcPatterns = {
     listCities: 'identity.city.list',
     createReviewer: 'identity.reviewer.create',
     listReviewers: 'identity.reviewer.list',
+    addTestCollege: 'identity.test-college.create',
   },
   notifications: {
     sendSms: 'notifications.sms.send',

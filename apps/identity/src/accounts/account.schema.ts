@@ -1,0 +1,48 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { ROLES, type Role } from '@pilot/contracts';
+import type { HydratedDocument } from 'mongoose';
+
+/** Anyone who signs in: a college, a reviewer or an administrator. */
+@Schema({ collection: 'accounts', timestamps: true })
+export class Account {
+  /** Lower case. A college's is its ten-digit identification code, so one college has one account. */
+  @Prop({ required: true, unique: true })
+  username!: string;
+
+  @Prop({ required: true, type: String, enum: ROLES })
+  role!: Role;
+
+  /** argon2id; the password itself is never stored. */
+  @Prop({ required: true })
+  passwordHash!: string;
+
+  /** The password was chosen by someone else (sent by SMS, set by an administrator). */
+  @Prop({ required: true, default: false })
+  mustChangePassword!: boolean;
+
+  @Prop({ required: true })
+  passwordChangedAt!: Date;
+
+  /** Where SMS goes (the seeded administrator has none). */
+  @Prop({ default: '' })
+  phone!: string;
+
+  @Prop({ required: true })
+  displayName!: string;
+
+  @Prop()
+  collegeId?: string;
+
+  @Prop()
+  provinceCode?: string;
+
+  @Prop()
+  cityCode?: string;
+
+  createdAt!: Date;
+}
+
+export type AccountDocument = HydratedDocument<Account>;
+export const AccountSchema = SchemaFactory.createForClass(Account);
+AccountSchema.index({ phone: 1 });
+AccountSchema.index({ role: 1, provinceCode: 1, createdAt: -1 });

@@ -1,0 +1,5 @@
+export const ACCOUNTS_OPTIONS = Symbol('ACCOUNTS_OPTIONS');
+
+export interface AccountsOptions {
+  adminInitialPassword?: string;
+}

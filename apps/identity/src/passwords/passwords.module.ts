@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { VerificationModule } from '../verification/verification.module';
+import { PasswordsHandlers } from './passwords.handlers';
+import { PasswordsService } from './passwords.service';
+
+@Module({
+  imports: [VerificationModule],
+  providers: [PasswordsService, PasswordsHandlers],
+})
+export class PasswordsModule {}

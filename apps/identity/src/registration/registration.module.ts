@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { VerificationModule } from '../verification/verification.module';
+import { RegistrationHandlers } from './registration.handlers';
+import { RegistrationService } from './registration.service';
+
+@Module({
+  imports: [VerificationModule],
+  providers: [RegistrationService, RegistrationHandlers],
+})
+export class RegistrationModule {}

@@ -1,0 +1,66 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { PlatformError, RpcPatterns, type RegisterRequest, type RegisterResult, type SendSmsCommand } from '@pilot/contracts';
+import { RpcClient } from '@pilot/messaging';
+import { AccountsService } from '../accounts/accounts.service';
+import { initialPassword } from '../accounts/initial-password';
+import { PasswordHasher } from '../accounts/password-hasher';
+import { DirectoryService } from '../directory/directory.service';
+import { SmsCodeService } from '../verification/sms-code.service';
+
+/** 1.1.2 注册账号: a college in the directory proves its code and its phone, and gets its account. */
+@Injectable()
+export class RegistrationService {
+  private readonly logger = new Logger('Registration');
+
+  constructor(
+    private readonly directory: DirectoryService,
+    private readonly accounts: AccountsService,
+    private readonly hasher: PasswordHasher,
+    private readonly smsCodes: SmsCodeService,
+    private readonly rpc: RpcClient,
+  ) {}
+
+  /**
+   * The checks that cost the user nothing come before the SMS code is spent. The account is
+   * named by the college's identification code, so the unique name is what keeps a college
+   * to one account even when two registrations race.
+   */
+  async register(request: RegisterRequest, now = new Date()): Promise<RegisterResult> {
+    const college = await this.directory.findById(request.collegeId);
+    if (!college || college.provinceCode !== request.provinceCode) throw new PlatformError('COLLEGE_NOT_FOUND');
+    if (college.identificationCode !== request.identificationCode) throw new PlatformError('IDENTIFICATION_CODE_MISMATCH');
+    const username = college.identificationCode;
+    if (await this.accounts.findByUsername(username)) throw new PlatformError('COLLEGE_ALREADY_REGISTERED');
+
+    await this.smsCodes.consume('register', request.phone, request.smsCode, now);
+    const password = initialPassword();
+    const account = await this.accounts.create(
+      {
+        username,
+        role: 'college',
+        passwordHash: await this.hasher.hash(password),
+        mustChangePassword: true,
+        phone: request.phone,
+        displayName: college.name,
+        collegeId: String(college._id),
+        provinceCode: college.provinceCode,
+        cityCode: college.cityCode,
+      },
+      'COLLEGE_ALREADY_REGISTERED',
+      now,
+    );
+    this.logger.log({ msg: 'college registered', accountId: String(account._id), collegeId: String(college._id) });
+    await this.sendCredentials(request.phone, username, password);
+    return { username, password, collegeName: college.name };
+  }
+
+  /** The account exists and the screen shows the password, so a failed SMS does not undo it. */
+  private async sendCredentials(phone: string, username: string, password: string): Promise<void> {
+    const command: SendSmsCommand = { phone, template: 'account-created', params: { username, password } };
+    try {
+      await this.rpc.request(RpcPatterns.notifications.sendSms, command);
+    } catch (err) {
+      this.logger.warn({ msg: 'account SMS not sent', error: (err as Error).message });
+    }
+  }
+}

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { RegionsModule } from '../regions/regions.module';
+import { ReviewersHandlers } from './reviewers.handlers';
+import { ReviewersService } from './reviewers.service';
+
+@Module({
+  imports: [RegionsModule],
+  providers: [ReviewersService, ReviewersHandlers],
+})
+export class ReviewersModule {}

@@ -1,0 +1,74 @@
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  PlatformError,
+  isStrongPassword,
+  type Actor,
+  type CreateReviewerRequest,
+  type ListReviewersRequest,
+  type Page,
+  type ReviewerRole,
+  type ReviewerView,
+} from '@pilot/contracts';
+import type { AccountDocument } from '../accounts/account.schema';
+import { AccountsService } from '../accounts/accounts.service';
+import { PasswordHasher } from '../accounts/password-hasher';
+import { RegionsService } from '../regions/regions.service';
+
+/** Reviewer accounts, made by administrators; each reviews one province, or one city of it. */
+@Injectable()
+export class ReviewersService {
+  private readonly logger = new Logger('Reviewers');
+
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly hasher: PasswordHasher,
+    private readonly regions: RegionsService,
+  ) {}
+
+  async create(admin: Actor, request: CreateReviewerRequest, now = new Date()): Promise<ReviewerView> {
+    if (!isStrongPassword(request.password)) throw new PlatformError('PASSWORD_TOO_WEAK');
+    const province = await this.regions.requireProvince(request.provinceCode);
+    const city = request.role === 'city_reviewer' ? await this.regions.requireCity(request.cityCode ?? '', province.code) : null;
+    const account = await this.accounts.create(
+      {
+        username: request.username,
+        role: request.role,
+        passwordHash: await this.hasher.hash(request.password),
+        mustChangePassword: true,
+        phone: request.phone,
+        displayName: request.displayName?.trim() || request.username,
+        provinceCode: province.code,
+        ...(city ? { cityCode: city.code } : {}),
+      },
+      'USERNAME_TAKEN',
+      now,
+    );
+    this.logger.log({ msg: 'reviewer created', accountId: String(account._id), role: request.role, by: admin.accountId });
+    return (await this.views([account]))[0];
+  }
+
+  async list(request: ListReviewersRequest): Promise<Page<ReviewerView>> {
+    const page = Math.max(1, Math.floor(request.page ?? 1));
+    const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(request.pageSize ?? DEFAULT_PAGE_SIZE)));
+    const { items, total } = await this.accounts.reviewers({ provinceCode: request.provinceCode, page, pageSize });
+    return { items: await this.views(items), total, page, pageSize };
+  }
+
+  private async views(accounts: AccountDocument[]): Promise<ReviewerView[]> {
+    const provinces = new Map((await this.regions.listProvinces()).map((p) => [p.code, p.name]));
+    const cities = await this.regions.cityNames(accounts.flatMap((a) => (a.cityCode ? [a.cityCode] : [])));
+    return accounts.map((account) => ({
+      id: String(account._id),
+      username: account.username,
+      role: account.role as ReviewerRole,
+      displayName: account.displayName,
+      provinceCode: account.provinceCode ?? '',
+      provinceName: provinces.get(account.provinceCode ?? '') ?? '',
+      ...(account.cityCode ? { cityCode: account.cityCode, cityName: cities.get(account.cityCode) ?? '' } : {}),
+      phone: account.phone,
+      createdAt: account.createdAt.toISOString(),
+    }));
+  }
+}

@@ -1,0 +1,136 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectConnection, InjectModel } from '@nestjs/mongoose';
+import { PlatformError, type AuthSession, type LoginRequest } from '@pilot/contracts';
+import { SingleWinner } from '@pilot/runtime';
+import type { Connection, Model } from 'mongoose';
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import type { AccountDocument } from '../accounts/account.schema';
+import { AccountsService, normaliseUsername } from '../accounts/accounts.service';
+import { PasswordHasher } from '../accounts/password-hasher';
+import { CaptchaService } from '../captcha/captcha.service';
+import { LoginFailure } from './login-failure.schema';
+import { FAILURES_BEFORE_LOCK, LOCK_MS, lockedUntil } from './lockout';
+import { RefreshSession } from './refresh-session.schema';
+import { SESSIONS_OPTIONS, type SessionsOptions } from './sessions.options';
+import { UserViews, actorOf } from './user-views';
+
+/** Sign-in, token refresh and sign-out. */
+@Injectable()
+export class SessionsService {
+  private readonly logger = new Logger('Sessions');
+  private readonly rotations: SingleWinner;
+
+  constructor(
+    @Inject(SESSIONS_OPTIONS) private readonly options: SessionsOptions,
+    @InjectModel(RefreshSession.name) private readonly sessions: Model<RefreshSession>,
+    @InjectModel(LoginFailure.name) private readonly failures: Model<LoginFailure>,
+    private readonly accounts: AccountsService,
+    private readonly hasher: PasswordHasher,
+    private readonly captchas: CaptchaService,
+    private readonly views: UserViews,
+    @InjectConnection() connection: Connection,
+  ) {
+    this.rotations = new SingleWinner(connection);
+  }
+
+  async onModuleInit(): Promise<void> {
+    await Promise.all([this.sessions.init(), this.failures.init()]);
+  }
+
+  /** Every failure reads the same, whether the name is unknown or the password wrong. */
+  async login(request: LoginRequest, now = new Date()): Promise<AuthSession> {
+    await this.captchas.verify(request.captchaId, request.captchaAnswer, now);
+    const username = normaliseUsername(request.username);
+    if (lockedUntil(await this.recentFailures(username, now), now)) throw new PlatformError('ACCOUNT_LOCKED');
+
+    const account = await this.accounts.findByUsername(username);
+    if (!(await this.hasher.verify(account?.passwordHash, request.password)) || !account) {
+      await this.failures.create({ username, at: now });
+      const locked = lockedUntil(await this.recentFailures(username, now), now);
+      this.logger.warn({ msg: 'sign-in failed', locked: locked !== null });
+      throw new PlatformError(locked ? 'ACCOUNT_LOCKED' : 'LOGIN_FAILED');
+    }
+    await this.failures.deleteMany({ username });
+    this.logger.log({ msg: 'signed in', accountId: String(account._id), role: account.role });
+    return this.issue(account, randomUUID(), now);
+  }
+
+  /**
+   * Swaps a refresh token for new tokens. Only one swap of a token can win; a token that was
+   * already swapped coming back ends its whole family, whoever holds it now.
+   */
+  async refresh(refreshToken: string, now = new Date()): Promise<AuthSession> {
+    const session = await this.find(refreshToken);
+    if (!session || session.revokedAt || session.expiresAt <= now) throw new PlatformError('SESSION_ENDED');
+    const first = !session.replacedAt && (await this.rotations.claim(`refresh:${session._id}`, now));
+    if (!first) {
+      await this.endFamily(session.family, now);
+      this.logger.warn({ msg: 'refresh token reused; its family is ended', accountId: session.accountId });
+      throw new PlatformError('SESSION_ENDED');
+    }
+    await this.sessions.updateOne({ _id: session._id }, { $set: { replacedAt: now } });
+    const account = await this.accounts.findById(session.accountId);
+    if (!account) throw new PlatformError('SESSION_ENDED');
+    return this.issue(account, session.family, now);
+  }
+
+  async logout(refreshToken: string, now = new Date()): Promise<void> {
+    const session = await this.find(refreshToken);
+    if (session) await this.endFamily(session.family, now);
+  }
+
+  /** After a password change: every session of the account ends, except `keepFamily`'s. */
+  async endAll(accountId: string, now = new Date(), keepFamily?: string): Promise<void> {
+    await this.sessions.updateMany(
+      { accountId, revokedAt: { $exists: false }, ...(keepFamily ? { family: { $ne: keepFamily } } : {}) },
+      { $set: { revokedAt: now } },
+    );
+  }
+
+  /** A password reset also lifts a lock: whoever reset it holds the phone. */
+  async clearFailures(username: string): Promise<void> {
+    await this.failures.deleteMany({ username: normaliseUsername(username) });
+  }
+
+  private async issue(account: AccountDocument, family: string, now: Date): Promise<AuthSession> {
+    const id = randomUUID();
+    const secret = randomBytes(32).toString('base64url');
+    await this.sessions.create({
+      _id: id,
+      family,
+      accountId: String(account._id),
+      secretHash: sha256(secret),
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + this.options.refreshTokenTtlSeconds * 1000),
+    });
+    return {
+      accessToken: this.options.tokens.sign(actorOf(account), family, this.options.accessTokenTtlSeconds),
+      expiresIn: this.options.accessTokenTtlSeconds,
+      refreshToken: `${id}.${secret}`,
+      user: await this.views.of(account),
+    };
+  }
+
+  private async find(refreshToken: string) {
+    const [id, secret] = String(refreshToken).split('.');
+    if (!id || !secret) return null;
+    const session = await this.sessions.findById(id).lean();
+    if (!session) return null;
+    const given = Buffer.from(sha256(secret));
+    return timingSafeEqual(given, Buffer.from(session.secretHash)) ? session : null;
+  }
+
+  private async endFamily(family: string, now: Date): Promise<void> {
+    await this.sessions.updateMany({ family, revokedAt: { $exists: false } }, { $set: { revokedAt: now } });
+  }
+
+  private async recentFailures(username: string, now: Date): Promise<Date[]> {
+    const since = new Date(now.getTime() - 2 * LOCK_MS);
+    const found = await this.failures.find({ username, at: { $gt: since } }).sort({ at: -1 }).limit(FAILURES_BEFORE_LOCK).lean();
+    return found.map((failure) => failure.at);
+  }
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}

@@ -1,0 +1,2 @@
+export * from './lib/access-tokens';
+export * from './lib/access-token-secret';
