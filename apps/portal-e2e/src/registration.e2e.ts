@@ -114,10 +114,15 @@ describe('portal: 注册账号 (registration page)', () => {
     await phone.fill('13800138000');
     await page.getByText('请输入以1开头的11位手机号').waitFor({ state: 'detached' });
 
-    // SMS codes and registration are not served yet: both actions are disabled, with a hint.
-    await expect(page.getByTestId('send-sms-code').isDisabled()).resolves.toBe(true);
-    await expect(page.getByTestId('register-submit').isDisabled()).resolves.toBe(true);
-    await page.getByTestId('registration-coming-soon').getByText('账号注册功能即将开放').waitFor();
+    // Registering needs the SMS code; the form says so before anything is sent.
+    await page.getByTestId('register-submit').click();
+    await page.getByText('请输入短信验证码').waitFor();
+    // Asking for a code needs the captcha answered.
+    await page.getByTestId('send-sms-code').click();
+    await page.getByText('请输入图形验证码').waitFor();
+    await page.getByTestId('captcha-image').waitFor();
+    await expect(page.getByTestId('registration-coming-soon').count()).resolves.toBe(0);
+    expect(await page.locator('body').textContent()).not.toContain('即将开放');
 
     // Changing the province resets the college.
     await chooseProvince('广东省');

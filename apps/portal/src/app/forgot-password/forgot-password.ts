@@ -85,7 +85,7 @@ export class ForgotPasswordPage {
     });
     this.newPassword.valueChanges
       .pipe(takeUntilDestroyed())
-      .subscribe(() => this.form.controls.confirmPassword.updateValueAndValidity({ emitEvent: false }));
+      .subscribe(() => this.form.controls.confirmPassword.updateValueAndValidity());
   }
 
   protected smsFailed(message: string): void {
@@ -95,9 +95,12 @@ export class ForgotPasswordPage {
 
   protected submit(): void {
     if (this.form.invalid) {
-      for (const control of Object.values(this.form.controls)) {
+      // Not findBy: its value changing would switch the form over.
+      const { username, phone, smsCode, newPassword, confirmPassword } = this.form.controls;
+      for (const control of [username, phone, smsCode, newPassword, confirmPassword]) {
         control.markAsDirty();
-        control.updateValueAndValidity({ emitEvent: false });
+        // Emitting: the form items show their errors on a status change.
+        control.updateValueAndValidity();
       }
       return;
     }

@@ -1,38 +1,42 @@
 import { AbstractControl, FormControl, FormGroup, ValidationErrors, Validators } from '@angular/forms';
 import type { CollegeProfileFields, CollegeType } from '@pilot/contracts';
 
-export const TEXT_MAX = 100;
+const ADDRESS_MAX = 200;
+const NAME_MAX = 50;
+const EMAIL_MAX = 100;
 export const DESCRIPTION_MAX = 2000;
-const COUNT_MAX = 1_000_000;
+const TEACHERS_MAX = 100_000;
+const STUDENTS_MAX = 1_000_000;
 const POSTAL_CODE = /^\d{6}$/;
 /** A mainland mobile, or a landline with its area code (0531-12345678). */
 const CONTACT_PHONE = /^(1\d{10}|0\d{2,3}-?\d{7,8})$/;
 const WHOLE_NUMBER = /^\d+$/;
 
-const text = (max = TEXT_MAX, ...more: ((c: AbstractControl) => ValidationErrors | null)[]) =>
+type Validator = (c: AbstractControl) => ValidationErrors | null;
+const text = (max: number, ...more: Validator[]) =>
   new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(max), ...more] });
-const count = () =>
+const count = (max: number) =>
   new FormControl<number | null>(null, [
     Validators.required,
     Validators.min(0),
-    Validators.max(COUNT_MAX),
+    Validators.max(max),
     Validators.pattern(WHOLE_NUMBER),
   ]);
 
-/** 院校基础信息 as a form, validated as the server validates it. */
+/** 院校基础信息 as a form, validated as the gateway validates it (院校简介 may stay empty). */
 export function profileForm() {
   return new FormGroup({
     collegeType: new FormControl<CollegeType | null>(null, Validators.required),
-    address: text(),
+    address: text(ADDRESS_MAX),
     postalCode: text(6, Validators.pattern(POSTAL_CODE)),
-    principalName: text(),
-    leaderName: text(),
-    contactName: text(),
+    principalName: text(NAME_MAX),
+    leaderName: text(NAME_MAX),
+    contactName: text(NAME_MAX),
     contactPhone: text(20, Validators.pattern(CONTACT_PHONE)),
-    email: text(TEXT_MAX, Validators.email),
-    fullTimeTeachers: count(),
-    students: count(),
-    description: text(DESCRIPTION_MAX),
+    email: text(EMAIL_MAX, Validators.email),
+    fullTimeTeachers: count(TEACHERS_MAX),
+    students: count(STUDENTS_MAX),
+    description: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(DESCRIPTION_MAX)] }),
   });
 }
 

@@ -74,7 +74,8 @@ export class ProfilePage implements OnInit {
     if (this.form.invalid) {
       for (const control of Object.values(this.form.controls)) {
         control.markAsDirty();
-        control.updateValueAndValidity({ emitEvent: false });
+        // Emitting: the form items show their errors on a status change.
+        control.updateValueAndValidity();
       }
       return;
     }

@@ -40,7 +40,7 @@ export class ChangePasswordForm {
 
   constructor() {
     this.newPassword.valueChanges.subscribe(() =>
-      this.form.controls.confirmPassword.updateValueAndValidity({ emitEvent: false }),
+      this.form.controls.confirmPassword.updateValueAndValidity(),
     );
   }
 
