@@ -1,21 +1,8 @@
 import { API } from './gateway-process';
-
-/** A phone number no other run has used, so the per-phone limits start fresh. */
-let issued = 0;
-const freshPhone = () => `139${String((Date.now() + issued++) % 100_000_000).padStart(8, '0')}`;
-
-async function solvedCaptcha(): Promise<{ captchaId: string; captchaAnswer: string }> {
-  const { captchaId } = await (await fetch(`${API}/auth/captcha`)).json();
-  const { answer } = await (await fetch(`${API}/dev/captcha/${captchaId}`)).json();
-  return { captchaId, captchaAnswer: answer.toUpperCase() };
-}
+import { freshPhone, inbox, registerCollege, solvedCaptcha } from './support/api';
 
 function requestCode(body: Record<string, unknown>) {
   return fetch(`${API}/auth/sms-codes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-}
-
-async function inbox(phone: string): Promise<{ text: string; sentAt: string }[]> {
-  return (await fetch(`${API}/dev/sms?phone=${phone}`)).json();
 }
 
 describe('SMS verification codes', () => {
@@ -35,9 +22,13 @@ describe('SMS verification codes', () => {
     expect(again.status).toBe(429);
     expect(await again.json()).toEqual({ code: 'SMS_TOO_SOON', message: '验证码发送过于频繁，请60秒后再试' });
     expect(await inbox(phone)).toHaveLength(1);
-    const otherPurpose = await requestCode({ phone, purpose: 'reset-password', ...(await solvedCaptcha()) });
-    expect(otherPurpose.status).toBe(202);
-    expect((await inbox(phone))[0].text).toContain('找回密码');
+  });
+
+  it('counts each purpose on its own: a password-reset code may follow a registration code at once', async () => {
+    const registered = await registerCollege();
+    const reset = await requestCode({ phone: registered.phone, purpose: 'reset-password', ...(await solvedCaptcha()) });
+    expect(reset.status).toBe(202);
+    expect((await inbox(registered.phone))[0].text).toContain('您正在找回密码');
   });
 
   it('refuses a wrong or reused captcha and sends nothing', async () => {

@@ -10,7 +10,7 @@ import type { AccountDocument } from '../accounts/account.schema';
 import { AccountsService } from '../accounts/accounts.service';
 import { PasswordHasher } from '../accounts/password-hasher';
 import { SessionsService } from '../sessions/sessions.service';
-import { SmsCodeService } from '../verification/sms-code.service';
+import { SmsCodeVerifier } from '../verification/sms-code.verifier';
 
 /** 忘记密码 and 修改密码. */
 @Injectable()
@@ -20,7 +20,7 @@ export class PasswordsService {
   constructor(
     private readonly accounts: AccountsService,
     private readonly hasher: PasswordHasher,
-    private readonly smsCodes: SmsCodeService,
+    private readonly smsCodes: SmsCodeVerifier,
     private readonly sessions: SessionsService,
   ) {}
 

@@ -5,7 +5,7 @@ import { AccountsService } from '../accounts/accounts.service';
 import { initialPassword } from '../accounts/initial-password';
 import { PasswordHasher } from '../accounts/password-hasher';
 import { DirectoryService } from '../directory/directory.service';
-import { SmsCodeService } from '../verification/sms-code.service';
+import { SmsCodeVerifier } from '../verification/sms-code.verifier';
 
 /** 1.1.2 注册账号: a college in the directory proves its code and its phone, and gets its account. */
 @Injectable()
@@ -16,7 +16,7 @@ export class RegistrationService {
     private readonly directory: DirectoryService,
     private readonly accounts: AccountsService,
     private readonly hasher: PasswordHasher,
-    private readonly smsCodes: SmsCodeService,
+    private readonly smsCodes: SmsCodeVerifier,
     private readonly rpc: RpcClient,
   ) {}
 

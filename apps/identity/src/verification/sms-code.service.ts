@@ -4,7 +4,7 @@ import { SingleWinner, isDuplicateKeyError } from '@pilot/runtime';
 import { PlatformError, RpcPatterns, type RequestSmsCodeRequest, type SendSmsCommand, type SmsCodePurpose } from '@pilot/contracts';
 import { RpcClient } from '@pilot/messaging';
 import type { Connection, Model } from 'mongoose';
-import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { AccountsService } from '../accounts/accounts.service';
 import { CaptchaService } from '../captcha/captcha.service';
 import { decideSend } from './send-allowance';
@@ -36,22 +36,6 @@ export class SmsCodeService {
     await this.captchas.verify(request.captchaId, request.captchaAnswer, now);
     const phone = await this.recipient(request);
     if (phone) await this.issue(request.purpose, phone, now);
-  }
-
-  /**
-   * Spends the code if it is right. Each wrong try uses one of the five; the version and the
-   * tries left name each try, and only one request can claim a given try.
-   */
-  async consume(purpose: SmsCodePurpose, phone: string, code: string, now = new Date()): Promise<void> {
-    const _id = `${purpose}:${phone}`;
-    const current = await this.codes.findById(_id).lean();
-    if (!current || current.attemptsLeft <= 0 || current.expiresAt <= now) throw new PlatformError('SMS_CODE_EXPIRED');
-    const claimed = await this.steps.claim(`sms-try:${_id}:${current.version}:${current.attemptsLeft}`, now);
-    if (!claimed) throw new PlatformError('SMS_CODE_EXPIRED');
-    const right = matches(hashCode(code, current.salt), current.codeHash);
-    const attemptsLeft = right ? 0 : current.attemptsLeft - 1;
-    await this.codes.updateOne({ _id, version: current.version }, { $set: { attemptsLeft } });
-    if (!right) throw new PlatformError(attemptsLeft > 0 ? 'SMS_CODE_INVALID' : 'SMS_CODE_EXPIRED');
   }
 
   private async recipient(request: RequestSmsCodeRequest): Promise<string | undefined> {
@@ -105,6 +89,3 @@ export function hashCode(code: string, salt: string): string {
   return createHash('sha256').update(`${salt}:${code}`).digest('hex');
 }
 
-function matches(a: string, b: string): boolean {
-  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
-}

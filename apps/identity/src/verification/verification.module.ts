@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { SmsCode, SmsCodeSchema } from './sms-code.schema';
 import { SmsCodeService } from './sms-code.service';
+import { SmsCodeVerifier } from './sms-code.verifier';
 import { VerificationHandlers } from './verification.handlers';
 
 @Module({
   imports: [MongooseModule.forFeature([{ name: SmsCode.name, schema: SmsCodeSchema }])],
-  providers: [SmsCodeService, VerificationHandlers],
-  exports: [SmsCodeService],
+  providers: [SmsCodeService, SmsCodeVerifier, VerificationHandlers],
+  exports: [SmsCodeService, SmsCodeVerifier],
 })
 export class VerificationModule {}
