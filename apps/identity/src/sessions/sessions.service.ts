@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectConnection, InjectModel } from '@nestjs/mongoose';
 import { PlatformError, type AuthSession, type LoginRequest } from '@pilot/contracts';
 import { SingleWinner } from '@pilot/runtime';
@@ -14,11 +14,14 @@ import { RefreshSession } from './refresh-session.schema';
 import { SESSIONS_OPTIONS, type SessionsOptions } from './sessions.options';
 import { UserViews, actorOf } from './user-views';
 
+const PURGE_EVERY_MS = 60 * 60_000;
+
 /** Sign-in, token refresh and sign-out. */
 @Injectable()
-export class SessionsService {
+export class SessionsService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('Sessions');
   private readonly rotations: SingleWinner;
+  private purgeTimer?: NodeJS.Timeout;
 
   constructor(
     @Inject(SESSIONS_OPTIONS) private readonly options: SessionsOptions,
@@ -33,8 +36,20 @@ export class SessionsService {
     this.rotations = new SingleWinner(connection);
   }
 
+  /** The store has no TTL indexes (FerretDB v1), so spent records are removed here. */
   async onModuleInit(): Promise<void> {
     await Promise.all([this.sessions.init(), this.failures.init()]);
+    this.purgeTimer = setInterval(() => void this.purge().catch(() => undefined), PURGE_EVERY_MS);
+    this.purgeTimer.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.purgeTimer);
+  }
+
+  async purge(now = new Date()): Promise<void> {
+    await this.sessions.deleteMany({ expiresAt: { $lt: now } });
+    await this.failures.deleteMany({ at: { $lt: new Date(now.getTime() - 2 * LOCK_MS) } });
   }
 
   /** Every failure reads the same, whether the name is unknown or the password wrong. */
