@@ -2,19 +2,20 @@ import type { Page } from 'playwright-core';
 import { captchaAnswer } from './platform';
 
 /**
- * Follows the captchas a page loads (every answer to GET /auth/captcha). A captcha is single-use
- * and the page fetches a new one after each attempt, so each solve waits for one not yet solved.
+ * Follows the captchas a page loads (every answer to GET /auth/captcha) and answers the one the
+ * page shows: its picture is matched with the SVG of a loaded captcha. A captcha is single-use
+ * and the page fetches a new one after each attempt, so each solve waits for one not yet used.
  */
 export class CaptchaWatch {
-  private readonly loaded: string[] = [];
-  private readonly solved = new Set<string>();
+  private readonly bySvg = new Map<string, string>();
+  private readonly used = new Set<string>();
 
   constructor(private readonly page: Page) {
     page.on('response', (response) => {
       if (new URL(response.url()).pathname.endsWith('/auth/captcha') && response.ok()) {
         void response
           .json()
-          .then((body: { captchaId: string }) => this.loaded.push(body.captchaId))
+          .then((body: { captchaId: string; svg: string }) => this.bySvg.set(body.svg, body.captchaId))
           .catch(() => undefined);
       }
     });
@@ -22,23 +23,25 @@ export class CaptchaWatch {
 
   /** Types the right answer for the captcha the page shows. */
   async solve(): Promise<void> {
-    await this.page.getByTestId('captcha-input').fill(await captchaAnswer(await this.unsolved()));
+    await this.page.getByTestId('captcha-input').fill(await captchaAnswer(await this.shown()));
   }
 
   /** Types a wrong answer (the right one with its first character changed). */
   async answerWrongly(): Promise<void> {
-    const answer = await captchaAnswer(await this.unsolved());
+    const answer = await captchaAnswer(await this.shown());
     const wrong = (answer[0].toLowerCase() === 'x' ? 'y' : 'x') + answer.slice(1);
     await this.page.getByTestId('captcha-input').fill(wrong);
   }
 
-  private async unsolved(): Promise<string> {
+  /** The id of the captcha on the screen, once it is one not answered before. */
+  private async shown(): Promise<string> {
+    const image = this.page.getByTestId('captcha-image');
     for (let attempt = 0; attempt < 100; attempt++) {
-      const newest = this.loaded[this.loaded.length - 1];
-      if (newest && !this.solved.has(newest)) {
-        this.solved.add(newest);
-        await this.page.getByTestId('captcha-image').waitFor();
-        return newest;
+      const src = (await image.count()) ? await image.getAttribute('src') : null;
+      const id = src ? this.bySvg.get(decodeURIComponent(src.slice(src.indexOf(',') + 1))) : undefined;
+      if (id && !this.used.has(id)) {
+        this.used.add(id);
+        return id;
       }
       await this.page.waitForTimeout(100);
     }
