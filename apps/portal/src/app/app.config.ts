@@ -2,7 +2,6 @@ import { ApplicationConfig } from '@angular/core';
 import { provideRouter, withInMemoryScrolling } from '@angular/router';
 import {
   FormOutline,
-  InfoCircleOutline,
   LoginOutline,
   SolutionOutline,
 } from '@ant-design/icons-angular/icons';
@@ -11,7 +10,7 @@ import { appRoutes } from './app.routes';
 
 export const appConfig: ApplicationConfig = {
   providers: [
-    provideWebShell({ icons: [FormOutline, InfoCircleOutline, LoginOutline, SolutionOutline] }),
+    provideWebShell({ icons: [FormOutline, LoginOutline, SolutionOutline] }),
     provideRouter(appRoutes, withInMemoryScrolling({ scrollPositionRestoration: 'top' })),
   ],
 };

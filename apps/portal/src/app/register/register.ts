@@ -8,10 +8,9 @@ import { MAINLAND_MOBILE, maskPhone } from '@pilot/contracts';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
-import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
-import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzResultModule } from 'ng-zorro-antd/result';
+import { NzSelectModule } from 'ng-zorro-antd/select';
 import {
   EMPTY,
   Observable,
@@ -56,7 +55,6 @@ interface Registered extends RegisterResult {
     NzAlertModule,
     NzButtonModule,
     NzFormModule,
-    NzIconModule,
     NzInputModule,
     NzResultModule,
     NzSelectModule,
