@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { serviceFoundation } from '@pilot/messaging';
+import { CollegeContactsModule } from './contacts/college-contacts.module';
 import { NotificationsConfig } from './notifications.config';
 import { SmsModule } from './sms/sms.module';
 
@@ -9,7 +10,7 @@ export class NotificationsModule {
   static register(config: NotificationsConfig): DynamicModule {
     return {
       module: NotificationsModule,
-      imports: [...serviceFoundation('notifications', config), SmsModule.register(config.smsOptions())],
+      imports: [...serviceFoundation('notifications', config), SmsModule.register(config.smsOptions()), CollegeContactsModule],
     };
   }
 }

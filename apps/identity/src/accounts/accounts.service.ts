@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { PlatformError, REVIEWER_ROLES, type ErrorCode, type Role } from '@pilot/contracts';
 import { isDuplicateKeyError } from '@pilot/runtime';
+import type { OutboxEntry } from '@pilot/messaging';
 import { isValidObjectId, type Model } from 'mongoose';
 import { Account, type AccountDocument } from './account.schema';
 
@@ -15,6 +16,8 @@ export interface NewAccount {
   collegeId?: string;
   provinceCode?: string;
   cityCode?: string;
+  /** Events announcing the new account, written with it. */
+  outbox?: OutboxEntry[];
 }
 
 export interface ReviewerQuery {

@@ -1,5 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { CollegeType } from '@pilot/contracts';
+import { withOutbox } from '@pilot/messaging';
 
 /** A college's basic information (院校基础信息), one record per college. */
 @Schema({ collection: 'college_profiles' })
@@ -49,3 +50,4 @@ export class CollegeProfile {
 }
 
 export const CollegeProfileSchema = SchemaFactory.createForClass(CollegeProfile);
+withOutbox(CollegeProfileSchema);

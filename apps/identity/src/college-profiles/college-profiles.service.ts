@@ -1,6 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { COLLEGE_TYPES, PlatformError, type Actor, type CollegeProfileFields, type CollegeProfileView } from '@pilot/contracts';
+import {
+  COLLEGE_TYPES,
+  IdentityEvents,
+  PlatformError,
+  type Actor,
+  type CollegeProfileFields,
+  type CollegeProfileUpdatedEvent,
+  type CollegeProfileView,
+} from '@pilot/contracts';
+import { OutboxRelay, outboxEvent } from '@pilot/messaging';
 import type { Model } from 'mongoose';
 import { DirectoryService } from '../directory/directory.service';
 import { RegionsService } from '../regions/regions.service';
@@ -15,6 +24,7 @@ export class CollegeProfilesService {
     @InjectModel(CollegeProfile.name) private readonly profiles: Model<CollegeProfile>,
     private readonly directory: DirectoryService,
     private readonly regions: RegionsService,
+    private readonly relay: OutboxRelay,
   ) {}
 
   async get(actor: Actor): Promise<CollegeProfileView> {
@@ -42,8 +52,14 @@ export class CollegeProfilesService {
       updatedAt: now,
       updatedBy: actor.accountId,
     };
-    // The whole record is replaced at once: there is no partial state to guard.
-    await this.profiles.updateOne({ _id: collegeId }, { $set: record }, { upsert: true });
+    const announced: CollegeProfileUpdatedEvent = { collegeId, contactName: record.contactName, contactPhone, email: record.email };
+    // The whole record is replaced at once, with its event: there is no partial state to guard.
+    await this.profiles.updateOne(
+      { _id: collegeId },
+      { $set: record, $push: { outbox: outboxEvent(IdentityEvents.collegeProfileUpdated, announced) } },
+      { upsert: true },
+    );
+    this.relay.nudge();
     this.logger.log({ msg: 'college profile saved', collegeId });
     return this.view(collegeId, { _id: collegeId, ...record });
   }

@@ -1,6 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { PlatformError, RpcPatterns, type RegisterRequest, type RegisterResult, type SendSmsCommand } from '@pilot/contracts';
-import { RpcClient } from '@pilot/messaging';
+import {
+  IdentityEvents,
+  PlatformError,
+  RpcPatterns,
+  type CollegeRegisteredEvent,
+  type RegisterRequest,
+  type RegisterResult,
+  type SendSmsCommand,
+} from '@pilot/contracts';
+import { OutboxRelay, RpcClient, outboxEvent } from '@pilot/messaging';
 import { AccountsService } from '../accounts/accounts.service';
 import { initialPassword } from '../accounts/initial-password';
 import { PasswordHasher } from '../accounts/password-hasher';
@@ -18,6 +26,7 @@ export class RegistrationService {
     private readonly hasher: PasswordHasher,
     private readonly smsCodes: SmsCodeVerifier,
     private readonly rpc: RpcClient,
+    private readonly relay: OutboxRelay,
   ) {}
 
   /**
@@ -34,6 +43,15 @@ export class RegistrationService {
 
     await this.smsCodes.consume('register', request.phone, request.smsCode, now);
     const password = initialPassword();
+    const collegeId = String(college._id);
+    const announced: CollegeRegisteredEvent = {
+      username,
+      collegeId,
+      collegeName: college.name,
+      phone: request.phone,
+      provinceCode: college.provinceCode,
+      cityCode: college.cityCode,
+    };
     const account = await this.accounts.create(
       {
         username,
@@ -42,14 +60,16 @@ export class RegistrationService {
         mustChangePassword: true,
         phone: request.phone,
         displayName: college.name,
-        collegeId: String(college._id),
+        collegeId,
         provinceCode: college.provinceCode,
         cityCode: college.cityCode,
+        outbox: [outboxEvent(IdentityEvents.collegeRegistered, announced)],
       },
       'COLLEGE_ALREADY_REGISTERED',
       now,
     );
-    this.logger.log({ msg: 'college registered', accountId: String(account._id), collegeId: String(college._id) });
+    this.relay.nudge();
+    this.logger.log({ msg: 'college registered', accountId: String(account._id), collegeId });
     await this.sendCredentials(request.phone, username, password);
     return { username, password, collegeName: college.name };
   }

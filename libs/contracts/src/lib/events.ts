@@ -12,3 +12,27 @@ export interface EventEnvelope<TPayload = unknown> {
 
 /** Routing keys are `<service>.<noun>.<past-tense-verb>`; each capability adds its own here. */
 export type EventType = `${string}.${string}.${string}`;
+
+export const IdentityEvents = {
+  collegeRegistered: 'identity.college.registered',
+  collegeProfileUpdated: 'identity.college-profile.updated',
+} as const satisfies Record<string, EventType>;
+
+/** A college opened its account; `phone` is the number it registered with. */
+export interface CollegeRegisteredEvent {
+  collegeId: string;
+  collegeName: string;
+  /** The account's name (the identification code). */
+  username: string;
+  phone: string;
+  provinceCode: string;
+  cityCode: string;
+}
+
+/** A college saved its basic information; the contact is who hears about its applications. */
+export interface CollegeProfileUpdatedEvent {
+  collegeId: string;
+  contactName: string;
+  contactPhone: string;
+  email: string;
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { CollegeContact, CollegeContactSchema } from './college-contact.schema';
+import { CollegeContactsHandlers } from './college-contacts.handlers';
+import { CollegeContactsService } from './college-contacts.service';
+
+/** The colleges' phones, kept from identity's events. */
+@Module({
+  imports: [MongooseModule.forFeature([{ name: CollegeContact.name, schema: CollegeContactSchema }])],
+  providers: [CollegeContactsService, CollegeContactsHandlers],
+  exports: [CollegeContactsService],
+})
+export class CollegeContactsModule {}
