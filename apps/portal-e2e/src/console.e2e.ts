@@ -1,5 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CONSOLE_URL, launchBrowser, newPage } from './support/browser';
+import { signInToConsole } from './support/console-session';
+import { ADMIN_PASSWORD, ADMIN_USERNAME } from './support/console-accounts';
 
 describe('console: 各省教育行政部门', () => {
   let browser: Browser;
@@ -9,6 +11,7 @@ describe('console: 各省教育行政部门', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     ({ context, page } = await newPage(browser));
+    await signInToConsole(page, ADMIN_USERNAME, ADMIN_PASSWORD);
   });
 
   afterAll(async () => {

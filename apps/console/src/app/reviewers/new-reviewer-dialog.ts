@@ -22,7 +22,7 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { EMPTY, catchError, finalize, switchMap, tap } from 'rxjs';
+import { EMPTY, catchError, distinctUntilChanged, finalize, switchMap, tap } from 'rxjs';
 import { generateInitialPassword } from './initial-password';
 import { REVIEWER_ROLE_LABELS } from './reviewer-roles';
 
@@ -98,12 +98,15 @@ export class NewReviewerDialog implements OnInit {
 
   ngOnInit(): void {
     const { role, provinceCode, cityCode } = this.form.controls;
-    role.valueChanges.pipe(takeUntilDestroyed(this.destroyRef)).subscribe((value) => {
+    // Showing a form's errors re-validates every control, which emits their values again: only a
+    // real change of role or province may touch the city.
+    role.valueChanges.pipe(distinctUntilChanged(), takeUntilDestroyed(this.destroyRef)).subscribe((value) => {
       this.cityReviewer.set(value === 'city_reviewer');
       this.updateCityState();
     });
     provinceCode.valueChanges
       .pipe(
+        distinctUntilChanged(),
         tap(() => {
           cityCode.reset(null);
           this.cities.set([]);
