@@ -1,22 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PORTAL_URL, launchBrowser, newPage } from './support/browser';
-import { api, apiLogin, freshCollege, freshPassword, freshPhone, latestSmsCode, registeredCollege } from './support/platform';
+import { createReviewerByApi, freshReviewerName } from './support/console-accounts';
+import { apiLogin, freshCollege, freshPassword, freshPhone, latestSmsCode, registeredCollege } from './support/platform';
 import { CaptchaWatch, chooseCollege, chooseProvince, shownError, signIn } from './support/portal';
-
-const ADMIN_PASSWORD = process.env['ADMIN_INITIAL_PASSWORD'] ?? 'Admin@123456';
-
-/** A provincial reviewer account, opened by the administrator through the API. */
-async function reviewerAccount(): Promise<{ username: string; password: string }> {
-  const admin = await apiLogin('admin', ADMIN_PASSWORD);
-  expect(admin.status).toBe(200);
-  const reviewer = { username: `sd_${Date.now().toString(36)}`, password: freshPassword() };
-  const created = await api('admin/reviewers', {
-    token: admin.body.accessToken,
-    body: { ...reviewer, role: 'province_reviewer', provinceCode: '370000', phone: freshPhone(), displayName: '山东省审核员' },
-  });
-  expect(created.status).toBe(201);
-  return reviewer;
-}
 
 describe('portal: signing in and the rules around it', () => {
   let browser: Browser;
@@ -89,7 +75,9 @@ describe('portal: signing in and the rules around it', () => {
   });
 
   it('lets only college accounts into the portal: a reviewer is told to use the console and is signed out', async () => {
-    const { username, password } = await reviewerAccount();
+    const username = freshReviewerName('sd');
+    const password = freshPassword();
+    await createReviewerByApi({ username, password, role: 'province_reviewer', provinceCode: '370000' });
 
     await page.goto(`${PORTAL_URL}/login`);
     await signIn(page, captchas, username, password);
