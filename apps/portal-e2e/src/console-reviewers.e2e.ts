@@ -116,7 +116,7 @@ describe('console: 审核员账号管理', () => {
     await choose(admin, admin.getByTestId('reviewer-province'), 'reviewer-province-dropdown', '山东省');
     await admin.getByTestId('reviewer-generate-password').click();
     await admin.getByTestId('reviewer-submit').click();
-    await admin.getByText('账号以字母开头，由4-32位字母、数字或下划线组成').waitFor();
+    await admin.getByText('账号须以字母开头，由4-32位字母、数字或下划线组成').waitFor();
 
     await admin.getByTestId('reviewer-username').fill(provinceReviewer.username);
     const refused = admin.waitForResponse(

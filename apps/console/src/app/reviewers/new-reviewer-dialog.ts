@@ -1,7 +1,7 @@
 import { Component, DestroyRef, OnInit, inject, input, model, output, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { AbstractControl, FormControl, FormGroup, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
-import { RegionsApi, ReviewersApi, apiErrorMessage, isApiError } from '@pilot/api-client';
+import { RegionsApi, ReviewersApi, apiErrorMessage, fieldErrors } from '@pilot/api-client';
 import {
   MAINLAND_MOBILE,
   PASSWORD_RULE,
@@ -37,8 +37,8 @@ function strongPassword(control: AbstractControl<string>): ValidationErrors | nu
 }
 
 const TIPS = {
-  username: { default: { required: '请输入账号', pattern: '账号以字母开头，由4-32位字母、数字或下划线组成' } },
-  displayName: { default: { required: '请输入姓名', maxlength: '姓名不超过32个字' } },
+  username: { default: { required: '请输入账号', pattern: '账号须以字母开头，由4-32位字母、数字或下划线组成' } },
+  displayName: { default: { required: '请输入姓名', maxlength: '姓名不能超过50个字' } },
   provinceCode: { default: { required: '请选择省份' } },
   cityCode: { default: { required: '请选择地市' } },
   phone: { default: { required: '请输入手机号', pattern: '请输入以1开头的11位手机号' } },
@@ -80,7 +80,7 @@ export class NewReviewerDialog implements OnInit {
       nonNullable: true,
       validators: [Validators.required, Validators.pattern(REVIEWER_USERNAME)],
     }),
-    displayName: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(32)] }),
+    displayName: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(50)] }),
     role: new FormControl<ReviewerRole>('province_reviewer', { nonNullable: true }),
     provinceCode: new FormControl<string | null>(null, Validators.required),
     cityCode: new FormControl<string | null>({ value: null, disabled: true }, Validators.required),
@@ -169,9 +169,28 @@ export class NewReviewerDialog implements OnInit {
         },
         error: (err: unknown) => {
           this.error.set(apiErrorMessage(err));
-          this.errorDetails.set(fieldMessages(err));
+          this.errorDetails.set(this.showFieldErrors(fieldErrors(err)));
         },
       });
+  }
+
+  /**
+   * VALIDATION_FAILED names the fields the server refused: each message goes under its field
+   * (in ng-zorro's per-locale error form, which its auto tips show); the rest are returned.
+   */
+  private showFieldErrors(fields: Record<string, string[]>): string[] {
+    const controls: Record<string, AbstractControl> = this.form.controls;
+    const elsewhere: string[] = [];
+    for (const [name, messages] of Object.entries(fields)) {
+      const control = controls[name];
+      if (!control || control.disabled || messages.length === 0) {
+        elsewhere.push(...messages);
+        continue;
+      }
+      control.setErrors({ ...control.errors, server: { 'zh-cn': messages[0] } });
+      control.markAsDirty();
+    }
+    return elsewhere;
   }
 
   private request(): CreateReviewerRequest {
@@ -205,9 +224,3 @@ export class NewReviewerDialog implements OnInit {
   }
 }
 
-/** VALIDATION_FAILED names the fields the server refused, each with its messages. */
-function fieldMessages(err: unknown): string[] {
-  if (!isApiError(err) || err.code !== 'VALIDATION_FAILED') return [];
-  const fields = (err.details as { fields?: Record<string, string[]> } | undefined)?.fields ?? {};
-  return Object.values(fields).flat();
-}
