@@ -56,6 +56,20 @@ describe('console: 审核端登录', () => {
     await page.waitForURL(`${CONSOLE_URL}/login`);
   });
 
+  it('leaves for the login page as soon as the session ends, here or in another tab', async () => {
+    await signInToConsole(page, ADMIN_USERNAME, ADMIN_PASSWORD);
+    await page.getByTestId('nav-reviewers').click();
+    await page.getByTestId('reviewer-table').waitFor();
+
+    const other = await context.newPage();
+    await other.goto(`${CONSOLE_URL}/change-password`);
+    await other.getByTestId('logout').click();
+    await other.waitForURL(`${CONSOLE_URL}/login`);
+
+    await page.waitForURL(`${CONSOLE_URL}/login`);
+    await page.getByRole('heading', { name: '审核端登录' }).waitFor();
+  });
+
   it('refuses a wrong password with 账号或密码错误 and a wrong captcha answer, each time with a new captcha', async () => {
     const username = freshReviewerName('login');
     const password = freshPassword();
