@@ -120,6 +120,7 @@ export class RegisterPage implements OnInit {
   private readonly collegeSearch$ = new Subject<string>();
   private collegeQuery: CollegeQuery | null = null;
   private loadMore: Subscription | null = null;
+  private directoryError: string | null = null;
 
   ngOnInit(): void {
     this.loadProvinces();
@@ -238,11 +239,14 @@ export class RegisterPage implements OnInit {
     return this.regions.colleges(provinceCode, q, page, COLLEGE_PAGE_SIZE).pipe(
       map((result) => {
         this.collegeQuery = { provinceCode, q, page: result.page, total: result.total };
-        this.error.set(null);
+        // A search that works again clears its own earlier failure, never a registration's.
+        if (this.directoryError && this.error() === this.directoryError) this.error.set(null);
+        this.directoryError = null;
         return result;
       }),
       catchError((err: unknown) => {
-        this.error.set(apiErrorMessage(err));
+        this.directoryError = apiErrorMessage(err);
+        this.error.set(this.directoryError);
         return EMPTY;
       }),
       finalize(() => this.collegesLoading.set(false)),
