@@ -1,4 +1,4 @@
-import { call, registerCollege, signedIn } from './support/api';
+import { call, registerCollege, signedIn } from '@pilot/test-kit';
 
 const PROFILE = {
   collegeType: '高职',

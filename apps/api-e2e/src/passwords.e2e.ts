@@ -1,4 +1,4 @@
-import { call, freshPhone, inbox, login, registerCollege, signedIn, smsCode, solvedCaptcha, uniqueName } from './support/api';
+import { call, freshPhone, inbox, login, registerCollege, signedIn, smsCode, solvedCaptcha, uniqueName } from '@pilot/test-kit';
 
 const NEW_PASSWORD = 'New-pass-2026';
 

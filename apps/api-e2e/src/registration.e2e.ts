@@ -1,5 +1,5 @@
 import { isStrongPassword } from '@pilot/contracts';
-import { call, freshPhone, inbox, registerCollege, smsCode, testCollege } from './support/api';
+import { call, freshPhone, inbox, registerCollege, smsCode, testCollege } from '@pilot/test-kit';
 
 async function registrationOf(provinceCode = '370000') {
   const college = await testCollege(provinceCode);

@@ -1,4 +1,4 @@
-import { ADMIN_PASSWORD, call, freshPhone, login, registerCollege, signedIn, uniqueName } from './support/api';
+import { ADMIN_PASSWORD, call, freshPhone, login, registerCollege, signedIn, uniqueName } from '@pilot/test-kit';
 
 const INITIAL = 'Reviewer@2026';
 

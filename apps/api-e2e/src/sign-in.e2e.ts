@@ -1,5 +1,5 @@
 import { sign } from 'jsonwebtoken';
-import { ADMIN_PASSWORD, call, login, registerCollege, signedIn, solvedCaptcha, uniqueName } from './support/api';
+import { ADMIN_PASSWORD, call, login, registerCollege, signedIn, solvedCaptcha, uniqueName } from '@pilot/test-kit';
 
 const LOGIN_FAILED = { code: 'LOGIN_FAILED', message: '账号或密码错误' };
 const LOCKED = { code: 'ACCOUNT_LOCKED', message: '登录失败次数过多，账号已锁定15分钟，请稍后再试' };

@@ -1,5 +1,5 @@
 import { API } from './gateway-process';
-import { freshPhone, inbox, registerCollege, solvedCaptcha } from './support/api';
+import { freshPhone, inbox, registerCollege, solvedCaptcha } from '@pilot/test-kit';
 
 function requestCode(body: Record<string, unknown>) {
   return fetch(`${API}/auth/sms-codes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PORTAL_URL, launchBrowser, newPage } from './support/browser';
-import { apiLogin, freshCollege, freshPassword, freshPhone, inbox, latestSmsCode } from './support/platform';
+import { freshPassword, freshPhone, inbox, latestSmsCode, login, testCollege } from '@pilot/test-kit';
 import { CaptchaWatch, chooseCollege, chooseProvince, signIn } from './support/portal';
 
 describe('portal: a new college registers, changes its initial password, fills in its basic information and reaches the workspace', () => {
@@ -27,7 +27,7 @@ describe('portal: a new college registers, changes its initial password, fills i
   });
 
   it('registers with a code sent to its phone, shows the account and initial password once, and leads the college from sign-in to its workspace', async () => {
-    const college = await freshCollege('370000');
+    const college = await testCollege('370000');
     const phone = freshPhone();
 
     // 注册账号: province, college from the directory, identification code, phone.
@@ -144,7 +144,7 @@ describe('portal: a new college registers, changes its initial password, fills i
     await page.waitForURL(/\/login$/);
 
     // Only the new password opens the account now, straight into the workspace.
-    expect((await apiLogin(username, initialPassword)).status).toBe(401);
+    expect((await login(username, initialPassword)).status).toBe(401);
     await signIn(page, captchas, username, newPassword);
     await page.waitForURL(/\/workspace$/);
   });

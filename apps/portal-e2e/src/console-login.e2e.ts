@@ -1,8 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CONSOLE_URL, launchBrowser, newPage } from './support/browser';
 import { captchaPicture, menuEntries, newCaptchaShown, signInToConsole, submitLogin } from './support/console-session';
-import { ADMIN_PASSWORD, ADMIN_USERNAME, createReviewerByApi, freshReviewerName } from './support/console-accounts';
-import { freshPassword, registeredCollege } from './support/platform';
+import { ADMIN_PASSWORD, ADMIN_USERNAME, createReviewer, freshPassword, registerCollege, uniqueName } from '@pilot/test-kit';
 import { CaptchaWatch } from './support/portal';
 
 const storedSession = (page: Page) => page.evaluate(() => localStorage.getItem('pilot.session'));
@@ -71,9 +70,9 @@ describe('console: 审核端登录', () => {
   });
 
   it('refuses a wrong password with 账号或密码错误 and a wrong captcha answer, each time with a new captcha', async () => {
-    const username = freshReviewerName('login');
+    const username = uniqueName('login');
     const password = freshPassword();
-    await createReviewerByApi({ username, password, role: 'province_reviewer', provinceCode: '370000' });
+    await createReviewer({ username, password, role: 'province_reviewer', provinceCode: '370000' });
 
     const captchas = new CaptchaWatch(page);
     await page.goto(`${CONSOLE_URL}/login`);
@@ -97,7 +96,7 @@ describe('console: 审核端登录', () => {
   });
 
   it('turns a college account away: 院校账号请在院校端登录, and the session is ended', async () => {
-    const college = await registeredCollege('370000');
+    const college = await registerCollege('370000');
     const captchas = new CaptchaWatch(page);
     await page.goto(`${CONSOLE_URL}/login`);
     const login = page.waitForResponse((r) => new URL(r.url()).pathname.endsWith('/auth/login'));

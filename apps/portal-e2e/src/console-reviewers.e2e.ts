@@ -1,8 +1,7 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { CONSOLE_URL, launchBrowser, newPage } from './support/browser';
 import { menuEntries, newCaptchaShown, signInToConsole, submitLogin } from './support/console-session';
-import { ADMIN_PASSWORD, ADMIN_USERNAME, freshReviewerName } from './support/console-accounts';
-import { freshPhone } from './support/platform';
+import { ADMIN_PASSWORD, ADMIN_USERNAME, freshPhone, uniqueName } from '@pilot/test-kit';
 import { CaptchaWatch } from './support/portal';
 
 /** Picks an option of an ng-zorro select by typing part of its label. */
@@ -18,8 +17,8 @@ describe('console: 审核员账号管理', () => {
   let adminContext: BrowserContext;
   let admin: Page;
 
-  const provinceReviewer = { username: freshReviewerName('prov'), name: '山东省审核员', password: '' };
-  const cityReviewer = { username: freshReviewerName('city'), name: '济南市审核员', password: '' };
+  const provinceReviewer = { username: uniqueName('prov'), name: '山东省审核员', password: '' };
+  const cityReviewer = { username: uniqueName('city'), name: '济南市审核员', password: '' };
 
   const table = () => admin.getByTestId('reviewer-table');
   const row = (username: string) => table().locator(`tbody tr[data-username="${username}"]`);

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CONSOLE_URL, launchBrowser, newPage } from './support/browser';
 import { signInToConsole } from './support/console-session';
-import { ADMIN_PASSWORD, ADMIN_USERNAME } from './support/console-accounts';
+import { ADMIN_PASSWORD, ADMIN_USERNAME } from '@pilot/test-kit';
 
 describe('console: 各省教育行政部门', () => {
   let browser: Browser;

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PORTAL_URL, launchBrowser, newPage } from './support/browser';
-import { Credentials, freshPassword, latestSmsCode, registeredCollege } from './support/platform';
+import { freshPassword, latestSmsCode, registerCollege, RegisteredCollege } from '@pilot/test-kit';
 import { CaptchaWatch, shownError, signIn } from './support/portal';
 
 describe('portal: 忘记密码 — a college sets a new password with a code sent to its phone', () => {
@@ -27,7 +27,7 @@ describe('portal: 忘记密码 — a college sets a new password with a code sen
   });
 
   /** Sends the reset code from the open page, then sets `newPassword` with it. */
-  async function resetWithCode(account: Credentials, newPassword: string): Promise<void> {
+  async function resetWithCode(account: RegisteredCollege, newPassword: string): Promise<void> {
     await captchas.solve();
     const sent = page.waitForResponse((r) => r.url().endsWith('/auth/sms-codes'));
     await page.getByTestId('send-sms-code').click();
@@ -42,7 +42,7 @@ describe('portal: 忘记密码 — a college sets a new password with a code sen
   }
 
   /** On /login: the old password is refused with the server's message, the new one signs in. */
-  async function onlyTheNewPasswordWorks(account: Credentials, newPassword: string): Promise<void> {
+  async function onlyTheNewPasswordWorks(account: RegisteredCollege, newPassword: string): Promise<void> {
     await signIn(page, captchas, account.username, account.password);
     expect(await shownError(page)).toBe('账号或密码错误');
     await signIn(page, captchas, account.username, newPassword);
@@ -51,7 +51,7 @@ describe('portal: 忘记密码 — a college sets a new password with a code sen
   }
 
   it('resets the password by the phone number the college registered with', async () => {
-    const account = await registeredCollege();
+    const account = await registerCollege();
     await page.goto(`${PORTAL_URL}/login`);
     await page.getByTestId('forgot-link').click();
     await page.waitForURL(/\/forgot-password$/);
@@ -67,7 +67,7 @@ describe('portal: 忘记密码 — a college sets a new password with a code sen
   });
 
   it('resets the password by the account name, the code going to the account\'s phone', async () => {
-    const account = await registeredCollege();
+    const account = await registerCollege();
     await page.goto(`${PORTAL_URL}/forgot-password`);
 
     await page.getByTestId('by-username').click();
@@ -82,7 +82,7 @@ describe('portal: 忘记密码 — a college sets a new password with a code sen
   });
 
   it('refuses a wrong SMS code with the server\'s message and keeps the old password', async () => {
-    const account = await registeredCollege();
+    const account = await registerCollege();
     await page.goto(`${PORTAL_URL}/forgot-password`);
     await page.getByTestId('reset-username').fill(account.username);
     await captchas.solve();

@@ -1,7 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PORTAL_URL, launchBrowser, newPage } from './support/browser';
-import { createReviewerByApi, freshReviewerName } from './support/console-accounts';
-import { apiLogin, freshCollege, freshPassword, freshPhone, latestSmsCode, registeredCollege } from './support/platform';
+import { createReviewer, freshPassword, freshPhone, latestSmsCode, login, registerCollege, testCollege, uniqueName } from '@pilot/test-kit';
 import { CaptchaWatch, chooseCollege, chooseProvince, shownError, signIn } from './support/portal';
 
 describe('portal: signing in and the rules around it', () => {
@@ -54,7 +53,7 @@ describe('portal: signing in and the rules around it', () => {
   });
 
   it('refuses a wrong captcha with the server\'s message, even with the right password, and offers a new one', async () => {
-    const account = await registeredCollege();
+    const account = await registerCollege();
     await page.goto(`${PORTAL_URL}/login?username=${account.username}`);
     await page.getByTestId('password').fill(account.password);
     await captchas.answerWrongly();
@@ -67,7 +66,7 @@ describe('portal: signing in and the rules around it', () => {
   });
 
   it('refuses a wrong password with the server\'s message', async () => {
-    const account = await registeredCollege();
+    const account = await registerCollege();
     await page.goto(`${PORTAL_URL}/login`);
     await signIn(page, captchas, account.username, freshPassword());
     expect(await shownError(page)).toBe('账号或密码错误');
@@ -75,9 +74,9 @@ describe('portal: signing in and the rules around it', () => {
   });
 
   it('lets only college accounts into the portal: a reviewer is told to use the console and is signed out', async () => {
-    const username = freshReviewerName('sd');
+    const username = uniqueName('sd');
     const password = freshPassword();
-    await createReviewerByApi({ username, password, role: 'province_reviewer', provinceCode: '370000' });
+    await createReviewer({ username, password, role: 'province_reviewer', provinceCode: '370000' });
 
     await page.goto(`${PORTAL_URL}/login`);
     await signIn(page, captchas, username, password);
@@ -96,7 +95,7 @@ describe('portal: signing in and the rules around it', () => {
   });
 
   it('leaves a signed-in page for the login page when the college signs out in another tab', async () => {
-    const account = await registeredCollege();
+    const account = await registerCollege();
     await page.goto(`${PORTAL_URL}/login`);
     await signIn(page, captchas, account.username, account.password);
     await page.waitForURL(/\/change-password$/);
@@ -140,7 +139,7 @@ describe('portal: registration refusals show the server\'s message', () => {
   }
 
   it('sends no SMS code for a wrong captcha, and says why', async () => {
-    const college = await freshCollege();
+    const college = await testCollege();
     const phone = freshPhone();
     await fillRegistration(college, phone);
     await captchas.answerWrongly();
@@ -151,7 +150,7 @@ describe('portal: registration refusals show the server\'s message', () => {
   });
 
   it('refuses a wrong SMS code and creates no account', async () => {
-    const college = await freshCollege();
+    const college = await testCollege();
     const phone = freshPhone();
     await fillRegistration(college, phone);
     await captchas.solve();
@@ -162,18 +161,18 @@ describe('portal: registration refusals show the server\'s message', () => {
     await page.getByTestId('register-submit').click();
     expect(await shownError(page)).toBe('短信验证码错误');
     await expect(page.getByTestId('register-result').count()).resolves.toBe(0);
-    expect((await apiLogin(college.identificationCode, 'Whatever#123')).body.code).toBe('LOGIN_FAILED');
+    expect((await login(college.identificationCode, 'Whatever#123')).body.code).toBe('LOGIN_FAILED');
   });
 
   it('tells a college that was registered meanwhile to sign in or recover its password', async () => {
-    const college = await freshCollege();
+    const college = await testCollege();
     const phone = freshPhone();
     await fillRegistration(college, phone);
     await captchas.solve();
     await page.getByTestId('send-sms-code').click();
     await page.getByTestId('sms-sent').waitFor();
     // Someone else registers the same college while this form is being filled in.
-    const account = await registeredCollege('370000', college);
+    const account = await registerCollege('370000', college);
     await page.getByTestId('sms-code').fill(await latestSmsCode(phone, 'register'));
     await page.getByTestId('register-submit').click();
     expect(await shownError(page)).toBe('该院校已注册账号，请直接登录；如忘记密码，请通过“忘记密码”找回');

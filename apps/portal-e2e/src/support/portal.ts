@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { captchaAnswer } from './platform';
+import { captchaAnswer } from '@pilot/test-kit';
 
 /**
  * Follows the captchas a page loads (every answer to GET /auth/captcha) and answers the one the
