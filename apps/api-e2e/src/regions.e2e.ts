@@ -1,4 +1,4 @@
-import type { CollegeDirectoryPage, ProvinceView } from '@pilot/contracts';
+import type { CityView, CollegeDirectoryPage, ProvinceView } from '@pilot/contracts';
 import { API } from './gateway-process';
 
 async function getJson<T>(path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: T; headers: Headers }> {
@@ -14,6 +14,23 @@ describe('regions through gateway, broker, identity service and store', () => {
     expect(body).toContainEqual({ code: '110000', name: '北京市', departmentName: '北京市教育委员会' });
     expect(body).toContainEqual({ code: '650000', name: '新疆维吾尔自治区', departmentName: '新疆维吾尔自治区教育厅' });
     expect(new Set(body.map((p) => p.code)).size).toBe(31);
+  });
+
+  it('lists the cities of every province, and the districts of a municipality', async () => {
+    const provinces = (await getJson<ProvinceView[]>('/regions/provinces')).body;
+    for (const province of provinces) {
+      const { status, body } = await getJson<CityView[]>(`/regions/provinces/${province.code}/cities`);
+      expect(status).toBe(200);
+      expect(body.length).toBeGreaterThan(0);
+      expect(body.every((city) => city.code.startsWith(province.code.slice(0, 2)))).toBe(true);
+    }
+    const shandong = (await getJson<CityView[]>('/regions/provinces/370000/cities')).body;
+    expect(shandong).toHaveLength(16);
+    expect(shandong).toContainEqual({ code: '370100', name: '济南市' });
+    expect((await getJson<CityView[]>('/regions/provinces/110000/cities')).body).toContainEqual({ code: '110101', name: '东城区' });
+    const unknown = await getJson('/regions/provinces/990000/cities');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toEqual({ code: 'PROVINCE_NOT_FOUND', message: '未找到该省份' });
   });
 
   it('pages a province directory with ten-digit identification codes and city names', async () => {

@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { RegionsService } from '../regions/regions.service';
 import { College } from './college.schema';
-import { DEMO_CITIES, DEMO_COLLEGES } from './seed/demo-directory';
+import { DEMO_COLLEGES } from './seed/demo-directory';
 
 export const DIRECTORY_OPTIONS = Symbol('DIRECTORY_OPTIONS');
 export interface DirectoryOptions {
@@ -20,13 +19,11 @@ export class DemoDirectorySeeder implements OnApplicationBootstrap {
   constructor(
     @Inject(DIRECTORY_OPTIONS) private readonly options: DirectoryOptions,
     @InjectModel(College.name) private readonly colleges: Model<College>,
-    private readonly regions: RegionsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.colleges.init();
     if (!this.options.seedDemoData) return;
-    await this.regions.upsertCities(DEMO_CITIES);
     await this.colleges.bulkWrite(
       DEMO_COLLEGES.map((college) => ({
         updateOne: {
@@ -38,6 +35,6 @@ export class DemoDirectorySeeder implements OnApplicationBootstrap {
         },
       })),
     );
-    this.logger.log({ msg: 'demo directory loaded', cities: DEMO_CITIES.length, colleges: DEMO_COLLEGES.length });
+    this.logger.log({ msg: 'demo directory loaded', colleges: DEMO_COLLEGES.length });
   }
 }

@@ -4,6 +4,7 @@ import { PlatformError, type CityView, type ProvinceView } from '@pilot/contract
 import type { Model } from 'mongoose';
 import { City } from './city.schema';
 import { Province } from './province.schema';
+import { CITIES } from './seed/cities';
 import { PROVINCES } from './seed/provinces';
 
 @Injectable()
@@ -13,13 +14,18 @@ export class RegionsService implements OnApplicationBootstrap {
     @InjectModel(City.name) private readonly cities: Model<City>,
   ) {}
 
-  /** The province list is reference data: every start makes sure all 31 are there. */
+  /** Provinces and cities are reference data: every start makes sure all of them are there. */
   async onApplicationBootstrap(): Promise<void> {
     await this.provinces.init();
     await this.cities.init();
     await this.provinces.bulkWrite(
       PROVINCES.map((province) => ({
         updateOne: { filter: { code: province.code }, update: { $set: province }, upsert: true },
+      })),
+    );
+    await this.cities.bulkWrite(
+      CITIES.map(([code, name]) => ({
+        updateOne: { filter: { code }, update: { $set: { code, name, provinceCode: `${code.slice(0, 2)}0000` } }, upsert: true },
       })),
     );
   }
@@ -56,18 +62,5 @@ export class RegionsService implements OnApplicationBootstrap {
   async cityNames(codes: string[]): Promise<Map<string, string>> {
     const cities = await this.cities.find({ code: { $in: codes } }, { code: 1, name: 1 }).lean();
     return new Map(cities.map((city) => [city.code, city.name]));
-  }
-
-  async upsertCities(cities: readonly { code: string; name: string }[]): Promise<void> {
-    if (cities.length === 0) return;
-    await this.cities.bulkWrite(
-      cities.map((city) => ({
-        updateOne: {
-          filter: { code: city.code },
-          update: { $set: { ...city, provinceCode: `${city.code.slice(0, 2)}0000` } },
-          upsert: true,
-        },
-      })),
-    );
   }
 }
