@@ -77,7 +77,7 @@ describe('console: 审核端登录', () => {
     const captchas = new CaptchaWatch(page);
     await page.goto(`${CONSOLE_URL}/login`);
     const firstCaptcha = await submitLogin(page, captchas, username, password + 'x');
-    await page.getByTestId('login-error').getByText('账号或密码错误').waitFor();
+    await page.getByTestId('api-error').getByText('账号或密码错误').waitFor();
     expect(page.url()).toBe(`${CONSOLE_URL}/login`);
     expect(await storedSession(page)).toBeNull();
     await newCaptchaShown(page, firstCaptcha);
@@ -87,7 +87,7 @@ describe('console: 审核端登录', () => {
     await page.getByTestId('password').fill(password);
     await captchas.answerWrongly();
     await page.getByTestId('login-submit').click();
-    await page.getByTestId('login-error').getByText('图形验证码错误或已过期，请重新获取').waitFor();
+    await page.getByTestId('api-error').getByText('图形验证码错误或已过期，请重新获取').waitFor();
     await newCaptchaShown(page, afterWrongPassword);
     await expect(page.getByTestId('captcha-input').inputValue()).resolves.toBe('');
 
@@ -106,7 +106,7 @@ describe('console: 审核端登录', () => {
     expect((await login).status()).toBe(200);
     expect((await logout).status()).toBe(204);
 
-    await page.getByTestId('login-error').getByText('院校账号请在院校端登录').waitFor();
+    await page.getByTestId('api-error').getByText('院校账号请在院校端登录').waitFor();
     expect(page.url()).toBe(`${CONSOLE_URL}/login`);
     expect(await storedSession(page)).toBeNull();
     await page.goto(`${CONSOLE_URL}/`);

@@ -163,7 +163,7 @@ describe('console: 审核员账号管理', () => {
       const captchas = new CaptchaWatch(page);
       await page.goto(`${CONSOLE_URL}/login`);
       const spent = await submitLogin(page, captchas, cityReviewer.username, 'Wrong#pass1');
-      await page.getByTestId('login-error').getByText('账号或密码错误').waitFor();
+      await page.getByTestId('api-error').getByText('账号或密码错误').waitFor();
       await newCaptchaShown(page, spent);
 
       await submitLogin(page, captchas, cityReviewer.username, cityReviewer.password);

@@ -1,19 +1,19 @@
 import { Component, DestroyRef, OnInit, inject, input, model, output, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { AbstractControl, FormControl, FormGroup, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
+import { AbstractControl, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { RegionsApi, ReviewersApi, apiErrorMessage, fieldErrors } from '@pilot/api-client';
 import {
   MAINLAND_MOBILE,
   PASSWORD_RULE,
   REVIEWER_ROLES,
   REVIEWER_USERNAME,
-  isStrongPassword,
   type CityView,
   type CreateReviewerRequest,
   type ProvinceView,
   type ReviewerRole,
   type ReviewerView,
 } from '@pilot/contracts';
+import { revealErrors, strongPassword } from '@pilot/web-shell';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
@@ -30,10 +30,6 @@ import { REVIEWER_ROLE_LABELS } from './reviewer-roles';
 export interface CreatedReviewer {
   reviewer: ReviewerView;
   password: string;
-}
-
-function strongPassword(control: AbstractControl<string>): ValidationErrors | null {
-  return !control.value || isStrongPassword(control.value) ? null : { weak: true };
 }
 
 const TIPS = {
@@ -146,10 +142,7 @@ export class NewReviewerDialog implements OnInit {
   protected submit(): void {
     if (this.submitting()) return;
     if (this.form.invalid) {
-      for (const control of Object.values(this.form.controls)) {
-        control.markAsDirty();
-        control.updateValueAndValidity({ onlySelf: true });
-      }
+      revealErrors(this.form);
       return;
     }
     const request = this.request();

@@ -3,8 +3,8 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { AuthApi, apiErrorMessage } from '@pilot/api-client';
-import { MAINLAND_MOBILE, PASSWORD_RULE, PasswordResetRequest } from '@pilot/contracts';
-import { sameAs, strongPassword } from '@pilot/web-shell';
+import { MAINLAND_MOBILE, PasswordResetRequest } from '@pilot/contracts';
+import { NewPasswordFields, newPasswordControls, revealErrors } from '@pilot/web-shell';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
@@ -22,6 +22,7 @@ type FindBy = 'username' | 'phone';
   imports: [
     ReactiveFormsModule,
     RouterLink,
+    NewPasswordFields,
     SmsCodeField,
     NzAlertModule,
     NzButtonModule,
@@ -37,11 +38,6 @@ export class ForgotPasswordPage {
   private readonly auth = inject(AuthApi);
   private readonly destroyRef = inject(DestroyRef);
 
-  protected readonly rule = PASSWORD_RULE;
-  private readonly newPassword = new FormControl('', {
-    nonNullable: true,
-    validators: [Validators.required, strongPassword],
-  });
   protected readonly form = new FormGroup({
     findBy: new FormControl<FindBy>('username', { nonNullable: true }),
     username: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(32)] }),
@@ -50,11 +46,7 @@ export class ForgotPasswordPage {
       { nonNullable: true, validators: [Validators.required, Validators.pattern(MAINLAND_MOBILE)] },
     ),
     smsCode: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.pattern(SMS_CODE_PATTERN)] }),
-    newPassword: this.newPassword,
-    confirmPassword: new FormControl('', {
-      nonNullable: true,
-      validators: [Validators.required, sameAs(() => this.newPassword)],
-    }),
+    ...newPasswordControls(),
   });
 
   protected readonly findBy = signal<FindBy>('username');
@@ -67,8 +59,7 @@ export class ForgotPasswordPage {
   protected readonly smsRecipient = (): SmsRecipient | null => {
     const control = this.identityControl();
     if (control.invalid) {
-      control.markAsDirty();
-      control.updateValueAndValidity();
+      revealErrors([control]);
       return null;
     }
     return this.identity();
@@ -83,9 +74,6 @@ export class ForgotPasswordPage {
       this.smsSent.set(false);
       this.error.set(null);
     });
-    this.newPassword.valueChanges
-      .pipe(takeUntilDestroyed())
-      .subscribe(() => this.form.controls.confirmPassword.updateValueAndValidity());
   }
 
   protected smsFailed(message: string): void {
@@ -97,11 +85,7 @@ export class ForgotPasswordPage {
     if (this.form.invalid) {
       // Not findBy: its value changing would switch the form over.
       const { username, phone, smsCode, newPassword, confirmPassword } = this.form.controls;
-      for (const control of [username, phone, smsCode, newPassword, confirmPassword]) {
-        control.markAsDirty();
-        // Emitting: the form items show their errors on a status change.
-        control.updateValueAndValidity();
-      }
+      revealErrors([username, phone, smsCode, newPassword, confirmPassword]);
       return;
     }
     const { smsCode, newPassword } = this.form.getRawValue();

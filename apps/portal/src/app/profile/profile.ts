@@ -5,6 +5,7 @@ import { Router, RouterLink } from '@angular/router';
 import { CollegeProfileApi, apiErrorMessage, fieldErrors } from '@pilot/api-client';
 import type { CollegeProfileFields, CollegeProfileView } from '@pilot/contracts';
 import { COLLEGE_TYPES } from '@pilot/contracts';
+import { revealErrors } from '@pilot/web-shell';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
@@ -72,11 +73,7 @@ export class ProfilePage implements OnInit {
 
   protected save(): void {
     if (this.form.invalid) {
-      for (const control of Object.values(this.form.controls)) {
-        control.markAsDirty();
-        // Emitting: the form items show their errors on a status change.
-        control.updateValueAndValidity();
-      }
+      revealErrors(this.form);
       return;
     }
     const firstCompletion = !this.profile()?.complete;

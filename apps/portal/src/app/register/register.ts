@@ -5,6 +5,7 @@ import { RouterLink } from '@angular/router';
 import { AuthApi, RegionsApi, apiErrorMessage, isApiError } from '@pilot/api-client';
 import type { CollegeDirectoryEntryView, CollegeDirectoryPage, ProvinceView, RegisterResult } from '@pilot/contracts';
 import { MAINLAND_MOBILE, maskPhone } from '@pilot/contracts';
+import { revealErrors } from '@pilot/web-shell';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
@@ -101,8 +102,7 @@ export class RegisterPage implements OnInit {
   protected readonly smsRecipient = (): SmsRecipient | null => {
     const phone = this.form.controls.phone;
     if (phone.invalid) {
-      phone.markAsDirty();
-      phone.updateValueAndValidity();
+      revealErrors([phone]);
       return null;
     }
     return { phone: phone.value };
@@ -188,11 +188,7 @@ export class RegisterPage implements OnInit {
 
   protected submit(): void {
     if (this.form.invalid) {
-      for (const control of Object.values(this.form.controls)) {
-        control.markAsDirty();
-        // Emitting: the form items show their errors on a status change.
-        control.updateValueAndValidity();
-      }
+      revealErrors(this.form);
       return;
     }
     const { provinceCode, collegeId, identificationCode, phone, smsCode } = this.form.getRawValue();

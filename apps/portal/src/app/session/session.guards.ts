@@ -1,12 +1,11 @@
 import { inject } from '@angular/core';
 import { CanActivateFn, Router } from '@angular/router';
 import { SessionStore } from '@pilot/api-client';
+import { isCollege } from './college-user';
 
 /** The portal's signed-in pages are a college's own: anyone else signs in first. */
-export const collegeSignedIn: CanActivateFn = () => {
-  const user = inject(SessionStore).user();
-  return user?.role === 'college' ? true : inject(Router).createUrlTree(['/login']);
-};
+export const collegeSignedIn: CanActivateFn = () =>
+  isCollege(inject(SessionStore).user()) ? true : inject(Router).createUrlTree(['/login']);
 
 /** A password someone else chose (the registration SMS) is replaced before anything else. */
 export const passwordChanged: CanActivateFn = () =>

@@ -2,7 +2,7 @@ import { Component, computed, inject, input, output, signal, viewChild } from '@
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { AuthApi, apiErrorMessage } from '@pilot/api-client';
 import type { RequestSmsCodeRequest, SmsCodePurpose } from '@pilot/contracts';
-import { CaptchaField, captchaAnswerControl } from '@pilot/web-shell';
+import { CaptchaField, captchaAnswerControl, revealErrors } from '@pilot/web-shell';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
@@ -47,10 +47,7 @@ export class SmsCodeField {
   protected send(): void {
     const recipient = this.recipient()();
     const captchaId = this.captcha().captchaId();
-    if (this.captchaAnswer.invalid || !captchaId) {
-      this.captchaAnswer.markAsDirty();
-      this.captchaAnswer.updateValueAndValidity();
-    }
+    if (this.captchaAnswer.invalid || !captchaId) revealErrors([this.captchaAnswer]);
     if (!recipient || this.captchaAnswer.invalid || !captchaId) return;
     this.sending.set(true);
     this.auth

@@ -1,18 +1,18 @@
 import { Component, inject, output, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { AuthApi, apiErrorMessage } from '@pilot/api-client';
-import { PASSWORD_RULE } from '@pilot/contracts';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { finalize } from 'rxjs';
-import { sameAs, strongPassword } from './password-validators';
+import { revealErrors } from '../form-errors/reveal-errors';
+import { NewPasswordFields, newPasswordControls } from '../new-password-fields/new-password-fields';
 
 /** 修改密码: the old password, then the new one twice. Emits `changed` once the server took it. */
 @Component({
   selector: 'pilot-change-password-form',
-  imports: [ReactiveFormsModule, NzAlertModule, NzButtonModule, NzFormModule, NzInputModule],
+  imports: [ReactiveFormsModule, NewPasswordFields, NzAlertModule, NzButtonModule, NzFormModule, NzInputModule],
   templateUrl: './change-password-form.html',
   styleUrl: './change-password-form.css',
 })
@@ -21,35 +21,17 @@ export class ChangePasswordForm {
 
   readonly changed = output<void>();
 
-  protected readonly rule = PASSWORD_RULE;
   protected readonly submitting = signal(false);
   protected readonly error = signal<string | null>(null);
 
-  private readonly newPassword = new FormControl('', {
-    nonNullable: true,
-    validators: [Validators.required, strongPassword],
-  });
   protected readonly form = new FormGroup({
     oldPassword: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
-    newPassword: this.newPassword,
-    confirmPassword: new FormControl('', {
-      nonNullable: true,
-      validators: [Validators.required, sameAs(() => this.newPassword)],
-    }),
+    ...newPasswordControls(),
   });
-
-  constructor() {
-    this.newPassword.valueChanges.subscribe(() =>
-      this.form.controls.confirmPassword.updateValueAndValidity(),
-    );
-  }
 
   protected submit(): void {
     if (this.form.invalid) {
-      for (const control of Object.values(this.form.controls)) {
-        control.markAsDirty();
-        control.updateValueAndValidity();
-      }
+      revealErrors(this.form);
       return;
     }
     const { oldPassword, newPassword } = this.form.getRawValue();
