@@ -1,29 +1,15 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { PORTAL_URL, launchBrowser, newPage } from './support/browser';
+import type { Page } from 'playwright-core';
+import { freshPageForEachTest, PORTAL_URL } from './support/browser';
 import { freshPassword, freshPhone, inbox, latestSmsCode, login, testCollege } from '@pilot/test-kit';
 import { CaptchaWatch, chooseCollege, chooseProvince, signIn } from './support/portal';
 
 describe('portal: a new college registers, changes its initial password, fills in its basic information and reaches the workspace', () => {
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let captchas: CaptchaWatch;
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  beforeEach(async () => {
-    ({ context, page } = await newPage(browser));
+  freshPageForEachTest((opened) => {
+    ({ page } = opened);
     captchas = new CaptchaWatch(page);
-  });
-
-  afterEach(async () => {
-    await context?.close();
   });
 
   it('registers with a code sent to its phone, shows the account and initial password once, and leads the college from sign-in to its workspace', async () => {

@@ -1,5 +1,5 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { CONSOLE_URL, launchBrowser, newPage } from './support/browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { CONSOLE_URL, freshPageForEachTest } from './support/browser';
 import { captchaPicture, menuEntries, newCaptchaShown, signInToConsole, submitLogin } from './support/console-session';
 import { ADMIN_PASSWORD, ADMIN_USERNAME, createReviewer, freshPassword, registerCollege, uniqueName } from '@pilot/test-kit';
 import { CaptchaWatch } from './support/portal';
@@ -7,24 +7,11 @@ import { CaptchaWatch } from './support/portal';
 const storedSession = (page: Page) => page.evaluate(() => localStorage.getItem('pilot.session'));
 
 describe('console: 审核端登录', () => {
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  beforeEach(async () => {
-    ({ context, page } = await newPage(browser));
-  });
-
-  afterEach(async () => {
-    await context?.close();
+  freshPageForEachTest((opened) => {
+    ({ context, page } = opened);
   });
 
   it('sends a signed-out visitor to the login page, and back to the page asked for after signing in', async () => {

@@ -1,29 +1,15 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { PORTAL_URL, launchBrowser, newPage } from './support/browser';
+import type { Page } from 'playwright-core';
+import { freshPageForEachTest, PORTAL_URL } from './support/browser';
 import { freshPassword, latestSmsCode, registerCollege, RegisteredCollege } from '@pilot/test-kit';
 import { CaptchaWatch, shownError, signIn } from './support/portal';
 
 describe('portal: 忘记密码 — a college sets a new password with a code sent to its phone', () => {
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let captchas: CaptchaWatch;
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  beforeEach(async () => {
-    ({ context, page } = await newPage(browser));
+  freshPageForEachTest((opened) => {
+    ({ page } = opened);
     captchas = new CaptchaWatch(page);
-  });
-
-  afterEach(async () => {
-    await context?.close();
   });
 
   /** Sends the reset code from the open page, then sets `newPassword` with it. */

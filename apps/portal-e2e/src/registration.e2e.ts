@@ -1,25 +1,11 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { PORTAL_URL, collectOptionLabels, launchBrowser, newPage } from './support/browser';
+import type { Page } from 'playwright-core';
+import { collectOptionLabels, freshPageForEachTest, PORTAL_URL } from './support/browser';
 
 describe('portal: 注册账号 (registration page)', () => {
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  beforeEach(async () => {
-    ({ context, page } = await newPage(browser));
-  });
-
-  afterEach(async () => {
-    await context?.close();
+  freshPageForEachTest((opened) => {
+    ({ page } = opened);
   });
 
   const provinceSelect = () => page.getByTestId('province-select');

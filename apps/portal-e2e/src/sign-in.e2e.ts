@@ -1,29 +1,16 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { PORTAL_URL, launchBrowser, newPage } from './support/browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { freshPageForEachTest, PORTAL_URL } from './support/browser';
 import { createReviewer, freshPassword, freshPhone, latestSmsCode, login, registerCollege, testCollege, uniqueName } from '@pilot/test-kit';
 import { CaptchaWatch, chooseCollege, chooseProvince, shownError, signIn } from './support/portal';
 
 describe('portal: signing in and the rules around it', () => {
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let captchas: CaptchaWatch;
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  beforeEach(async () => {
-    ({ context, page } = await newPage(browser));
+  freshPageForEachTest((opened) => {
+    ({ context, page } = opened);
     captchas = new CaptchaWatch(page);
-  });
-
-  afterEach(async () => {
-    await context?.close();
   });
 
   const storedSession = () => page.evaluate(() => localStorage.getItem('pilot.session'));
@@ -108,26 +95,12 @@ describe('portal: signing in and the rules around it', () => {
 });
 
 describe('portal: registration refusals show the server\'s message', () => {
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let captchas: CaptchaWatch;
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  beforeEach(async () => {
-    ({ context, page } = await newPage(browser));
+  freshPageForEachTest((opened) => {
+    ({ page } = opened);
     captchas = new CaptchaWatch(page);
-  });
-
-  afterEach(async () => {
-    await context?.close();
   });
 
   async function fillRegistration(college: { name: string; identificationCode: string }, phone: string): Promise<void> {

@@ -51,3 +51,31 @@ export async function collectOptionLabels(dropdown: Locator): Promise<string[]> 
   }
   return [...labels];
 }
+
+/**
+ * One browser for the test file and a new context and page for every test (nothing carries
+ * over: storage, cookies, open tabs); `use` receives them before each test.
+ */
+export function freshPageForEachTest(use: (opened: { context: BrowserContext; page: Page }) => void): void {
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  beforeEach(async () => {
+    if (!browser) throw new Error('the browser did not start');
+    const opened = await newPage(browser);
+    context = opened.context;
+    use(opened);
+  });
+
+  afterEach(async () => {
+    await context?.close();
+  });
+}
