@@ -12,6 +12,7 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzResultModule } from 'ng-zorro-antd/result';
 import { finalize } from 'rxjs';
+import { MobileField } from '../sms-code/mobile-field';
 import { SMS_CODE_PATTERN, SmsCodeField, SmsRecipient } from '../sms-code/sms-code-field';
 
 type FindBy = 'username' | 'phone';
@@ -20,6 +21,7 @@ type FindBy = 'username' | 'phone';
 @Component({
   selector: 'portal-forgot-password',
   imports: [
+    MobileField,
     ReactiveFormsModule,
     RouterLink,
     NewPasswordFields,

@@ -25,6 +25,7 @@ import {
   startWith,
   switchMap,
 } from 'rxjs';
+import { MobileField } from '../sms-code/mobile-field';
 import { SMS_CODE_PATTERN, SmsCodeField, SmsRecipient } from '../sms-code/sms-code-field';
 
 /** How long typing must pause before the college directory is searched. */
@@ -50,6 +51,7 @@ interface Registered extends RegisterResult {
 @Component({
   selector: 'portal-register',
   imports: [
+    MobileField,
     ReactiveFormsModule,
     RouterLink,
     SmsCodeField,
