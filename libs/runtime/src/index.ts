@@ -4,6 +4,7 @@ export * from './lib/config';
 export * from './lib/service-config';
 export * from './lib/store.module';
 export * from './lib/single-winner';
+export * from './lib/bulk-writes';
 export * from './lib/health/health-indicator';
 export * from './lib/health/health.module';
 export * from './lib/public-route';

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
+import { bulkWriteInSlices } from '@pilot/runtime';
 import type { Model } from 'mongoose';
 import { College } from './college.schema';
 import { DEMO_COLLEGES } from './seed/demo-directory';
@@ -24,7 +25,8 @@ export class DemoDirectorySeeder implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     await this.colleges.init();
     if (!this.options.seedDemoData) return;
-    await this.colleges.bulkWrite(
+    await bulkWriteInSlices(
+      this.colleges,
       DEMO_COLLEGES.map((college) => ({
         updateOne: {
           filter: { identificationCode: college.identificationCode },

@@ -1,6 +1,7 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { PlatformError, type CityView, type ProvinceView } from '@pilot/contracts';
+import { bulkWriteInSlices } from '@pilot/runtime';
 import type { Model } from 'mongoose';
 import { City } from './city.schema';
 import { Province } from './province.schema';
@@ -18,12 +19,14 @@ export class RegionsService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     await this.provinces.init();
     await this.cities.init();
-    await this.provinces.bulkWrite(
+    await bulkWriteInSlices(
+      this.provinces,
       PROVINCES.map((province) => ({
         updateOne: { filter: { code: province.code }, update: { $set: province }, upsert: true },
       })),
     );
-    await this.cities.bulkWrite(
+    await bulkWriteInSlices(
+      this.cities,
       CITIES.map(([code, name]) => ({
         updateOne: { filter: { code }, update: { $set: { code, name, provinceCode: `${code.slice(0, 2)}0000` } }, upsert: true },
       })),
