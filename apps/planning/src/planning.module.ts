@@ -1,11 +1,26 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { serviceFoundation } from '@pilot/messaging';
-import type { StoreServiceConfig } from '@pilot/runtime';
+import { CertificatesModule } from './certificates/certificates.module';
+import { MajorsModule } from './majors/majors.module';
+import { Plan } from './plans/plan.schema';
+import { PlansModule } from './plans/plans.module';
+import { PlanningConfig } from './planning.config';
 
-/** Owns certificate and major catalogues, application plans and their windows; its domain modules join this list as they are built. */
+/** Owns the certificate and major catalogues, and the provinces' application plans with their windows. */
 @Module({})
 export class PlanningModule {
-  static register(config: StoreServiceConfig): DynamicModule {
-    return { module: PlanningModule, imports: [...serviceFoundation('planning', config)] };
+  static register(config: PlanningConfig): DynamicModule {
+    const seedDemoData = config.SEED_DEMO_DATA === '1';
+    return {
+      module: PlanningModule,
+      imports: [
+        // Plans announce their life through their outbox.
+        ...serviceFoundation('planning', config, { outboxModels: [Plan.name] }),
+        CertificatesModule.register({ seedDemoData }),
+        MajorsModule.register({ seedDemoData }),
+        PlansModule.register({ windowCheckIntervalMs: config.WINDOW_CHECK_INTERVAL_MS }),
+      ],
+      providers: [{ provide: PlanningConfig, useValue: config }],
+    };
   }
 }

@@ -9,3 +9,6 @@ export * from './lib/notifications';
 export * from './lib/accounts';
 export * from './lib/password-policy';
 export * from './lib/college-profile';
+export * from './lib/catalogue';
+export * from './lib/imports';
+export * from './lib/planning';

@@ -18,6 +18,17 @@ export const IdentityEvents = {
   collegeProfileUpdated: 'identity.college-profile.updated',
 } as const satisfies Record<string, EventType>;
 
+/**
+ * A plan's life as other services follow it. `published` and `updated` carry a `PlanSnapshot`;
+ * `window-closed` is announced once, after the window's end, even when the service was down then.
+ */
+export const PlanningEvents = {
+  planPublished: 'planning.plan.published',
+  planUpdated: 'planning.plan.updated',
+  planWindowClosed: 'planning.plan.window-closed',
+  planDeleted: 'planning.plan.deleted',
+} as const satisfies Record<string, EventType>;
+
 /** A college opened its account; `phone` is the number it registered with. */
 export interface CollegeRegisteredEvent {
   collegeId: string;

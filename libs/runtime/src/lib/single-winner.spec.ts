@@ -32,4 +32,14 @@ describe('single winner among concurrent attempts, in the real store', () => {
     expect(await winner.claim('old')).toBe(true);
     expect(await winner.claim('new')).toBe(false);
   });
+
+  it('gives up a stale claim to exactly one of the attempts that find it, and keeps a fresh one', async () => {
+    const winner = new SingleWinner(store);
+    const now = new Date();
+    await winner.claim('abandoned', new Date(now.getTime() - 60_000));
+    await winner.claim('in-progress', new Date(now.getTime() - 1_000));
+    const outcomes = await Promise.all(Array.from({ length: 6 }, () => winner.claimRecovering('abandoned', 30_000, now)));
+    expect(outcomes.filter(Boolean)).toHaveLength(1);
+    expect(await winner.claimRecovering('in-progress', 30_000, now)).toBe(false);
+  });
 });

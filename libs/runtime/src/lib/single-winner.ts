@@ -30,6 +30,21 @@ export class SingleWinner {
     }
   }
 
+  /**
+   * Like `claim`, for a step that must not stay blocked when its winner died between the claim
+   * and its write: a claim older than `staleAfterMs` is given up and contested again.
+   */
+  async claimRecovering(key: string, staleAfterMs: number, now = new Date()): Promise<boolean> {
+    if (await this.claim(key, now)) return true;
+    const { deletedCount } = await this.collection().deleteOne({ _id: key, at: { $lt: new Date(now.getTime() - staleAfterMs) } });
+    return deletedCount > 0 && this.claim(key, now);
+  }
+
+  /** Gives a claim back when its step failed without changing anything, so the step can be tried again. */
+  async release(key: string): Promise<void> {
+    await this.collection().deleteOne({ _id: key });
+  }
+
   /** Claims are only needed while their step can still be contested. */
   async forgetOlderThan(cutoff: Date): Promise<number> {
     const { deletedCount } = await this.collection().deleteMany({ at: { $lt: cutoff } });

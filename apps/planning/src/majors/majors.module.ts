@@ -1,0 +1,21 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import type { CatalogueOptions } from '../catalogue/demo-seeding';
+import { DemoMajorsSeeder, MAJORS_OPTIONS } from './demo-majors.seeder';
+import { Major, MajorSchema } from './major.schema';
+import { MajorsHandlers } from './majors.handlers';
+import { MajorsService } from './majors.service';
+
+@Module({})
+export class MajorsModule {
+  static register(options: CatalogueOptions): DynamicModule {
+    // Global: applications made by major check their majors against the catalogue.
+    return {
+      module: MajorsModule,
+      global: true,
+      imports: [MongooseModule.forFeature([{ name: Major.name, schema: MajorSchema }])],
+      providers: [{ provide: MAJORS_OPTIONS, useValue: options }, MajorsService, MajorsHandlers, DemoMajorsSeeder],
+      exports: [MajorsService],
+    };
+  }
+}

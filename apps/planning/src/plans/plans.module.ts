@@ -1,0 +1,20 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { Plan, PlanSchema } from './plan.schema';
+import { PlansHandlers } from './plans.handlers';
+import { PLANS_OPTIONS, type PlansOptions } from './plans.options';
+import { PlansService } from './plans.service';
+import { WindowCloser } from './window-closer';
+
+@Module({})
+export class PlansModule {
+  static register(options: PlansOptions): DynamicModule {
+    return {
+      module: PlansModule,
+      // The certificate catalogue is global: plans check and name their certificates with it.
+      imports: [MongooseModule.forFeature([{ name: Plan.name, schema: PlanSchema }])],
+      providers: [{ provide: PLANS_OPTIONS, useValue: options }, PlansService, PlansHandlers, WindowCloser],
+      exports: [PlansService],
+    };
+  }
+}
