@@ -9,3 +9,4 @@ export * from './lib/health/health-indicator';
 export * from './lib/health/health.module';
 export * from './lib/public-route';
 export * from './lib/bootstrap';
+export * from './lib/store-queries';

@@ -12,7 +12,7 @@ import {
 } from '@pilot/contracts';
 import type { Model } from 'mongoose';
 import { importCatalogue, saveCatalogueEntries, type AcceptedRow, type SaveCounts } from '../catalogue/catalogue-import';
-import { keywordFilter, pageWindow } from '../catalogue/catalogue-search';
+import { keywordFilter, pageWindow } from '@pilot/runtime';
 import { readCertificateRow, type CertificateEntry } from './certificate-row';
 import { Certificate } from './certificate.schema';
 import { DEMO_CERTIFICATES } from './seed/demo-certificates';

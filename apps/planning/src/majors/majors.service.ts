@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Actor, ImportReport, ImportRow, MajorPage, MajorView, SearchMajorsRequest } from '@pilot/contracts';
 import type { Model } from 'mongoose';
 import { importCatalogue, saveCatalogueEntries, type SaveCounts } from '../catalogue/catalogue-import';
-import { keywordFilter, pageWindow } from '../catalogue/catalogue-search';
+import { keywordFilter, pageWindow } from '@pilot/runtime';
 import { isMajorLevel, readMajorRow } from './major-row';
 import { Major } from './major.schema';
 import { DEMO_MAJORS } from './seed/demo-majors';

@@ -1,8 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectConnection, InjectModel } from '@nestjs/mongoose';
 import {
-  DEFAULT_PAGE_SIZE,
-  MAX_PAGE_SIZE,
   PlanningEvents,
   PlatformError,
   planStatus,
@@ -16,7 +14,7 @@ import {
   type UpdatePlanRequest,
 } from '@pilot/contracts';
 import { OutboxRelay, outboxEvent, type OutboxEntry } from '@pilot/messaging';
-import { SingleWinner, isDuplicateKeyError } from '@pilot/runtime';
+import { SingleWinner, isDuplicateKeyError, pageWindow } from '@pilot/runtime';
 import { isValidObjectId, type Connection, type Model, type UpdateQuery } from 'mongoose';
 import { CertificatesService } from '../certificates/certificates.service';
 import { checkWindow, windowText } from './plan-window';
@@ -46,8 +44,7 @@ export class PlansService {
 
   async list(actor: Actor, request: ListPlansRequest, now = new Date()): Promise<PlanPage> {
     const scope = readableProvince(actor, request.provinceCode);
-    const page = Math.max(1, Math.floor(request.page ?? 1));
-    const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(request.pageSize ?? DEFAULT_PAGE_SIZE)));
+    const { page, pageSize, skip } = pageWindow(request);
     const filter = {
       ...LIVE,
       ...(scope.provinceCode ? { provinceCode: scope.provinceCode } : {}),
@@ -56,7 +53,7 @@ export class PlansService {
     };
     const [total, found] = await Promise.all([
       this.plans.countDocuments(filter),
-      this.plans.find(filter).sort({ startsAt: -1, _id: -1 }).skip((page - 1) * pageSize).limit(pageSize),
+      this.plans.find(filter).sort({ startsAt: -1, _id: -1 }).skip(skip).limit(pageSize),
     ]);
     return { items: await this.views(found, now), total, page, pageSize };
   }
