@@ -10,7 +10,5 @@ module.exports = (projectDir, overrides = {}) => ({
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },
   moduleFileExtensions: ['ts', 'js'],
-  // Integration specs wait on the real broker and store with `eventually` (15 s): let it report first.
-  testTimeout: 20_000,
   ...overrides,
 });

@@ -5,6 +5,7 @@ import { MessagingModule } from '@pilot/messaging';
 import { HealthModule } from '@pilot/runtime';
 import { AccessModule } from './access/access.module';
 import { AuthModule } from './auth/auth.module';
+import { CatalogueModule } from './catalogue/catalogue.module';
 import { CollegeProfileModule } from './college-profile/college-profile.module';
 import { AdminModule } from './admin/admin.module';
 import { DevToolsModule } from './dev-tools/dev-tools.module';
@@ -12,6 +13,8 @@ import { GatewayConfig } from './gateway.config';
 import { AccessLogMiddleware } from './http/access-log.middleware';
 import { CorrelationMiddleware } from './http/correlation.middleware';
 import { HttpErrorFilter } from './http/http-error.filter';
+import { ImportsModule } from './imports/imports.module';
+import { PlansModule } from './plans/plans.module';
 import { RegionsModule } from './regions/regions.module';
 
 @Module({})
@@ -27,7 +30,10 @@ export class GatewayModule implements NestModule {
         RegionsModule,
         AuthModule,
         CollegeProfileModule,
+        CatalogueModule,
         AdminModule,
+        ImportsModule,
+        PlansModule,
         ...(config.DEV_TOOLS === '1' ? [DevToolsModule] : []),
       ],
       providers: [

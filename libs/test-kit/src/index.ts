@@ -1,1 +1,2 @@
 export * from './lib/platform-api';
+export * from './lib/uploads';

@@ -1,13 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { PlatformError, RpcPatterns, type SearchCollegesRequest } from '@pilot/contracts';
+import { PlatformError, RpcPatterns, requireRole, type ActorRequest, type ImportRequest, type SearchCollegesRequest } from '@pilot/contracts';
 import { RpcHandler } from '@pilot/messaging';
 import { DIRECTORY_OPTIONS, type DirectoryOptions } from './demo-directory.seeder';
+import { DirectoryImport } from './directory-import';
 import { DirectoryService } from './directory.service';
 
 @Injectable()
 export class DirectoryHandlers {
   constructor(
     private readonly directory: DirectoryService,
+    private readonly directoryImport: DirectoryImport,
     @Inject(DIRECTORY_OPTIONS) private readonly options: DirectoryOptions,
   ) {}
 
@@ -21,5 +23,10 @@ export class DirectoryHandlers {
   addTestCollege({ provinceCode }: { provinceCode: string }) {
     if (!this.options.devTools) throw new PlatformError('NOT_FOUND');
     return this.directory.addTestCollege(provinceCode);
+  }
+
+  @RpcHandler(RpcPatterns.identity.importColleges)
+  importColleges({ actor, rows }: ActorRequest<ImportRequest<'colleges'>>) {
+    return this.directoryImport.importColleges(rows, requireRole(actor, 'admin'));
   }
 }

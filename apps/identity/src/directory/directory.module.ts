@@ -4,6 +4,7 @@ import { RegionsModule } from '../regions/regions.module';
 import { College, CollegeSchema } from './college.schema';
 import { DIRECTORY_OPTIONS, DemoDirectorySeeder, type DirectoryOptions } from './demo-directory.seeder';
 import { DirectoryHandlers } from './directory.handlers';
+import { DirectoryImport } from './directory-import';
 import { DirectoryService } from './directory.service';
 
 @Module({})
@@ -14,7 +15,7 @@ export class DirectoryModule {
       module: DirectoryModule,
       global: true,
       imports: [RegionsModule, MongooseModule.forFeature([{ name: College.name, schema: CollegeSchema }])],
-      providers: [{ provide: DIRECTORY_OPTIONS, useValue: options }, DirectoryService, DirectoryHandlers, DemoDirectorySeeder],
+      providers: [{ provide: DIRECTORY_OPTIONS, useValue: options }, DirectoryService, DirectoryImport, DirectoryHandlers, DemoDirectorySeeder],
       exports: [DirectoryService],
     };
   }

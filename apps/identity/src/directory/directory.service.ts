@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import {
-  DEFAULT_PAGE_SIZE,
-  MAX_PAGE_SIZE,
   type CollegeDirectoryEntryView,
   type CollegeDirectoryPage,
   type SearchCollegesRequest,
 } from '@pilot/contracts';
+import { keywordFilter, pageWindow } from '@pilot/runtime';
 import { isValidObjectId, type Model } from 'mongoose';
 import { randomInt } from 'node:crypto';
 import { AccountsService } from '../accounts/accounts.service';
@@ -27,16 +26,11 @@ export class DirectoryService {
 
   async search(request: SearchCollegesRequest): Promise<CollegeDirectoryPage> {
     await this.regions.requireProvince(request.provinceCode);
-    const page = Math.max(1, Math.floor(request.page ?? 1));
-    const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(request.pageSize ?? DEFAULT_PAGE_SIZE)));
-    const keyword = request.q?.trim();
-    const filter = {
-      provinceCode: request.provinceCode,
-      ...(keyword ? { name: { $regex: escapeRegex(keyword), $options: 'i' } } : {}),
-    };
+    const { page, pageSize, skip } = pageWindow(request);
+    const filter = { provinceCode: request.provinceCode, ...keywordFilter(request.q, ['name']) };
     const [total, found] = await Promise.all([
       this.colleges.countDocuments(filter),
-      this.colleges.find(filter).sort({ name: 1 }).skip((page - 1) * pageSize).limit(pageSize).lean(),
+      this.colleges.find(filter).sort({ name: 1 }).skip(skip).limit(pageSize).lean(),
     ]);
     const cityNames = await this.regions.cityNames([...new Set(found.map((college) => college.cityCode))]);
     // A college's account is named by its identification code.
@@ -76,8 +70,4 @@ export class DirectoryService {
     });
     return { id: String(college._id), name: college.name, identificationCode, cityCode: city.code, cityName: city.name, type: college.type, registered: false };
   }
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -5,6 +5,7 @@ import { bulkWriteInSlices } from '@pilot/runtime';
 import type { Model } from 'mongoose';
 import { City } from './city.schema';
 import { Province } from './province.schema';
+import { RegionNames } from './region-names';
 import { CITIES } from './seed/cities';
 import { PROVINCES } from './seed/provinces';
 
@@ -60,6 +61,15 @@ export class RegionsService implements OnApplicationBootstrap {
     const city = await this.cities.findOne({ code, provinceCode }).lean();
     if (!city) throw new PlatformError('CITY_NOT_FOUND');
     return { code: city.code, name: city.name };
+  }
+
+  /** Every province and city, to find them by what a sheet says. */
+  async regionNames(): Promise<RegionNames> {
+    const [provinces, cities] = await Promise.all([
+      this.listProvinces(),
+      this.cities.find({}, { code: 1, name: 1, provinceCode: 1 }).lean(),
+    ]);
+    return new RegionNames(provinces, cities.map(({ code, name, provinceCode }) => ({ code, name, provinceCode })));
   }
 
   async cityNames(codes: string[]): Promise<Map<string, string>> {

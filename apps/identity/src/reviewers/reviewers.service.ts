@@ -1,7 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
-  DEFAULT_PAGE_SIZE,
-  MAX_PAGE_SIZE,
   PlatformError,
   isStrongPassword,
   type Actor,
@@ -11,6 +9,7 @@ import {
   type ReviewerRole,
   type ReviewerView,
 } from '@pilot/contracts';
+import { pageWindow } from '@pilot/runtime';
 import type { AccountDocument } from '../accounts/account.schema';
 import { AccountsService } from '../accounts/accounts.service';
 import { PasswordHasher } from '../accounts/password-hasher';
@@ -50,8 +49,7 @@ export class ReviewersService {
   }
 
   async list(request: ListReviewersRequest): Promise<Page<ReviewerView>> {
-    const page = Math.max(1, Math.floor(request.page ?? 1));
-    const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(request.pageSize ?? DEFAULT_PAGE_SIZE)));
+    const { page, pageSize } = pageWindow(request);
     const { items, total } = await this.accounts.reviewers({ provinceCode: request.provinceCode, page, pageSize });
     return { items: await this.views(items), total, page, pageSize };
   }

@@ -1,0 +1,3 @@
+export * from './lib/read-table';
+export * from './lib/rows-by-columns';
+export { toCsv } from './lib/csv';
