@@ -10,3 +10,4 @@ export * from './lib/health/health.module';
 export * from './lib/public-route';
 export * from './lib/bootstrap';
 export * from './lib/store-queries';
+export * from './lib/upserts';

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { KnownPlan, KnownPlanSchema } from './known-plan.schema';
+import { KnownPlansHandlers } from './known-plans.handlers';
+import { KnownPlansService } from './known-plans.service';
+
+/** The published plans, as planning announces them. */
+@Module({
+  imports: [MongooseModule.forFeature([{ name: KnownPlan.name, schema: KnownPlanSchema }])],
+  providers: [KnownPlansService, KnownPlansHandlers],
+  exports: [KnownPlansService],
+})
+export class KnownPlansModule {}
