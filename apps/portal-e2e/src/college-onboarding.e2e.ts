@@ -112,10 +112,13 @@ describe('portal: a new college registers, changes its initial password, fills i
     expect((await saved).status()).toBe(200);
     await page.getByText('基础信息已保存').waitFor();
 
-    // 申报工作台: step one done, no plan to apply to yet.
+    // 申报工作台: step one done; step two leads to the province's application plans.
     await page.waitForURL(/\/workspace$/);
     await expect(page.getByTestId('workspace-college').textContent()).resolves.toContain(college.name);
-    await page.getByTestId('no-plans').getByText('暂无可申报的证书申报计划').waitFor();
+    await page.getByTestId('open-applications').click();
+    await page.waitForURL(/\/applications$/);
+    await page.getByTestId('plans-title').getByText('山东省教育厅的申报计划').waitFor();
+    await page.goto(`${PORTAL_URL}/workspace`);
     await page.getByTestId('edit-profile').click();
     await page.waitForURL(/\/profile$/);
     await expect(page.getByTestId('postal-code').inputValue()).resolves.toBe('250014');

@@ -7,3 +7,6 @@ export * from './lib/auth.interceptor';
 export * from './lib/auth.api';
 export * from './lib/college-profile.api';
 export * from './lib/reviewers.api';
+export * from './lib/plans.api';
+export * from './lib/catalogue.api';
+export * from './lib/imports.api';

@@ -2,14 +2,21 @@ import { ApplicationConfig } from '@angular/core';
 import { provideRouter } from '@angular/router';
 import {
   ApartmentOutline,
+  BankOutline,
+  BookOutline,
+  CalendarOutline,
+  DownloadOutline,
   EyeInvisibleOutline,
   EyeOutline,
   KeyOutline,
   LockOutline,
   PlusOutline,
   ReloadOutline,
+  SafetyCertificateOutline,
+  SearchOutline,
   SyncOutline,
   TeamOutline,
+  UploadOutline,
   UserOutline,
 } from '@ant-design/icons-angular/icons';
 import { provideWebShell } from '@pilot/web-shell';
@@ -20,14 +27,21 @@ export const appConfig: ApplicationConfig = {
     provideWebShell({
       icons: [
         ApartmentOutline,
+        BankOutline,
+        BookOutline,
+        CalendarOutline,
+        DownloadOutline,
         EyeInvisibleOutline,
         EyeOutline,
         KeyOutline,
         LockOutline,
         PlusOutline,
         ReloadOutline,
+        SafetyCertificateOutline,
+        SearchOutline,
         SyncOutline,
         TeamOutline,
+        UploadOutline,
         UserOutline,
       ],
     }),

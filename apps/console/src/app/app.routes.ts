@@ -30,6 +30,30 @@ export const appRoutes: Route[] = [
         loadComponent: () => import('./reviewers/reviewers').then((m) => m.ReviewersPage),
       },
       {
+        path: 'plans',
+        title: `申报计划 · ${TITLE}`,
+        canActivate: [initialPasswordChangedGuard],
+        loadComponent: () => import('./plans/plans').then((m) => m.PlansPage),
+      },
+      {
+        path: 'certificates',
+        title: `证书目录 · ${TITLE}`,
+        canActivate: [initialPasswordChangedGuard],
+        loadComponent: () => import('./catalogue/certificates').then((m) => m.CertificatesPage),
+      },
+      {
+        path: 'majors',
+        title: `专业目录 · ${TITLE}`,
+        canActivate: [initialPasswordChangedGuard],
+        loadComponent: () => import('./catalogue/majors').then((m) => m.MajorsPage),
+      },
+      {
+        path: 'colleges',
+        title: `院校名录 · ${TITLE}`,
+        canActivate: [initialPasswordChangedGuard],
+        loadComponent: () => import('./directory/college-directory').then((m) => m.CollegeDirectoryPage),
+      },
+      {
         path: 'change-password',
         title: `修改密码 · ${TITLE}`,
         loadComponent: () => import('./change-password/change-password').then((m) => m.ChangePasswordPage),

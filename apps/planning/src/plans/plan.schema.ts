@@ -58,7 +58,7 @@ export class Plan {
   @Prop()
   deletedAt?: Date;
 
-  /** Every change names the version it read, and claims it first (see PlanChanges). */
+  /** Every change names the version it read, and claims it first (see PlansService.change). */
   @Prop({ required: true, default: 1 })
   version!: number;
 

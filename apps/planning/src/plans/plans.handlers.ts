@@ -23,7 +23,7 @@ export class PlansHandlers {
   }
 
   @RpcHandler(RpcPatterns.planning.updatePlan)
-  update({ actor, ...request }: ActorRequest<UpdatePlanRequest & { version?: number }>) {
+  update({ actor, ...request }: ActorRequest<UpdatePlanRequest>) {
     return this.plans.update(requireRole(actor, 'province_reviewer'), request);
   }
 

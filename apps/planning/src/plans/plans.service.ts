@@ -85,7 +85,7 @@ export class PlansService {
    * Before publication anything may change. Afterwards colleges may be applying, so only the end
    * of the window may move, and only later; values sent unchanged (a whole form) are accepted.
    */
-  async update(actor: Actor, { id, version, ...changes }: UpdatePlanRequest & { version?: number }, now = new Date()): Promise<PlanView> {
+  async update(actor: Actor, { id, version, ...changes }: UpdatePlanRequest, now = new Date()): Promise<PlanView> {
     const plan = await this.writable(actor, id, version);
     if (planStatus(plan, now) === 'closed') throw new PlatformError('PLAN_CLOSED');
     const merged = await this.checked({ ...fieldsOf(plan), ...changes });

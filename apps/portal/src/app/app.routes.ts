@@ -1,5 +1,5 @@
 import { Route } from '@angular/router';
-import { collegeSignedIn, passwordChanged } from './session/session.guards';
+import { collegeSignedIn, passwordChanged, profileCompleted } from './session/session.guards';
 
 export const appRoutes: Route[] = [
   {
@@ -40,6 +40,12 @@ export const appRoutes: Route[] = [
     title: '申报工作台 · 1+X证书试点申报平台',
     canActivate: [collegeSignedIn, passwordChanged],
     loadComponent: () => import('./workspace/workspace').then((m) => m.WorkspacePage),
+  },
+  {
+    path: 'applications',
+    title: '申报证书试点 · 1+X证书试点申报平台',
+    canActivate: [collegeSignedIn, passwordChanged, profileCompleted],
+    loadComponent: () => import('./applications/applications').then((m) => m.ApplicationsPage),
   },
   { path: '**', redirectTo: '' },
 ];

@@ -78,7 +78,10 @@ export interface ListPlansRequest {
   pageSize?: number;
 }
 
-export type UpdatePlanRequest = Partial<PlanFields> & { id: string };
+/** An edit names the version it was made from, when it wants to be refused if the plan changed since. */
+export type PlanChange = Partial<PlanFields> & { version?: number };
+
+export type UpdatePlanRequest = PlanChange & { id: string };
 
 /** A plan as other services keep it (carried by the `planning.plan.*` events). */
 export interface PlanSnapshot {

@@ -10,3 +10,7 @@ export const collegeSignedIn: CanActivateFn = () =>
 /** A password someone else chose (the registration SMS) is replaced before anything else. */
 export const passwordChanged: CanActivateFn = () =>
   inject(SessionStore).user()?.mustChangePassword ? inject(Router).createUrlTree(['/change-password']) : true;
+
+/** Applying comes after the basic information (第一步：完善院校基础信息). */
+export const profileCompleted: CanActivateFn = () =>
+  inject(SessionStore).user()?.profileComplete ? true : inject(Router).createUrlTree(['/profile']);

@@ -5,16 +5,15 @@ import { CollegeProfileApi, SessionStore, apiErrorMessage } from '@pilot/api-cli
 import type { CollegeProfileView } from '@pilot/contracts';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
-import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzStepsModule } from 'ng-zorro-antd/steps';
 
 /**
- * 申报工作台 (1.1.3): 第一步 完善基础信息, 第二步 申报证书试点. Applying needs a plan its
- * province has published; while there is none, step two says so.
+ * 申报工作台 (1.1.3): 第一步 完善基础信息, 第二步 申报证书试点. Step two opens the province's
+ * application plans once the basic information is in.
  */
 @Component({
   selector: 'portal-workspace',
-  imports: [RouterLink, NzAlertModule, NzButtonModule, NzEmptyModule, NzStepsModule],
+  imports: [RouterLink, NzAlertModule, NzButtonModule, NzStepsModule],
   templateUrl: './workspace.html',
   styleUrl: './workspace.css',
 })

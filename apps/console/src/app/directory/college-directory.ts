@@ -1,0 +1,68 @@
+import { Component, DestroyRef, OnInit, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
+import { RegionsApi, SessionStore, apiErrorMessage } from '@pilot/api-client';
+import type { CollegeDirectoryEntryView, ProvinceView } from '@pilot/contracts';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { ImportPanel } from '../imports/import-panel';
+import { KeywordSearch } from '../paging/keyword-search';
+import { PagedRows } from '../paging/paged-rows';
+import { isAdmin } from '../session/console-user';
+
+/**
+ * 院校名录: the colleges of a province as the Ministry of Education lists them; colleges register
+ * by picking themselves from it. Reviewers see their own province; administrators pick one, and
+ * keep the directory by importing sheets.
+ */
+@Component({
+  selector: 'console-college-directory',
+  imports: [FormsModule, ImportPanel, KeywordSearch, NzAlertModule, NzIconModule, NzSelectModule, NzTableModule, NzTagModule],
+  templateUrl: './college-directory.html',
+  styleUrl: './college-directory.css',
+})
+export class CollegeDirectoryPage implements OnInit {
+  private readonly regions = inject(RegionsApi);
+  private readonly destroyRef = inject(DestroyRef);
+  private readonly user = inject(SessionStore).user;
+
+  protected readonly isAdmin = computed(() => isAdmin(this.user()));
+  protected readonly provinces = signal<ProvinceView[]>([]);
+  protected readonly provinceCode = signal<string | null>(this.user()?.provinceCode ?? null);
+  protected readonly provinceError = signal<string | null>(null);
+  private readonly keyword = signal('');
+  protected readonly colleges = new PagedRows<CollegeDirectoryEntryView>(
+    (page, pageSize) => this.regions.colleges(this.provinceCode() ?? '', this.keyword(), page, pageSize),
+    this.destroyRef,
+  );
+
+  ngOnInit(): void {
+    if (!this.isAdmin()) {
+      this.colleges.load();
+      return;
+    }
+    this.regions
+      .provinces()
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (list) => {
+          this.provinces.set(list);
+          this.onProvince(list[0]?.code ?? null);
+        },
+        error: (err: unknown) => this.provinceError.set(apiErrorMessage(err)),
+      });
+  }
+
+  protected onProvince(code: string | null): void {
+    this.provinceCode.set(code);
+    if (code) this.colleges.loadFirstPage();
+  }
+
+  protected search(keyword: string): void {
+    this.keyword.set(keyword);
+    if (this.provinceCode()) this.colleges.loadFirstPage();
+  }
+}
