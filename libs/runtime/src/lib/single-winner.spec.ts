@@ -41,5 +41,18 @@ describe('single winner among concurrent attempts, in the real store', () => {
     const outcomes = await Promise.all(Array.from({ length: 6 }, () => winner.claimRecovering('abandoned', 30_000, now)));
     expect(outcomes.filter(Boolean)).toHaveLength(1);
     expect(await winner.claimRecovering('in-progress', 30_000, now)).toBe(false);
+    expect(await winner.claimRecovering('abandoned', 30_000, now)).toBe(false);
+
+    // The winner died as well: later, its renewed claim is stale in turn and taken over once more.
+    const muchLater = new Date(now.getTime() + 60_000);
+    const again = await Promise.all(Array.from({ length: 6 }, () => winner.claimRecovering('abandoned', 30_000, muchLater)));
+    expect(again.filter(Boolean)).toHaveLength(1);
+  });
+
+  it('lets a step that failed without writing give its claim back', async () => {
+    const winner = new SingleWinner(store);
+    expect(await winner.claim('given-back')).toBe(true);
+    await winner.release('given-back');
+    expect(await winner.claim('given-back')).toBe(true);
   });
 });

@@ -32,12 +32,19 @@ export class SingleWinner {
 
   /**
    * Like `claim`, for a step that must not stay blocked when its winner died between the claim
-   * and its write: a claim older than `staleAfterMs` is given up and contested again.
+   * and its write: a claim older than `staleAfterMs` is taken over by exactly one attempt. The
+   * takeover is itself a claim (deleting the stale one and claiming again is not safe here: this
+   * store's delete can remove the fresh claim that replaced it), and it renews the original, so a
+   * winner that dies again can be taken over again.
    */
   async claimRecovering(key: string, staleAfterMs: number, now = new Date()): Promise<boolean> {
     if (await this.claim(key, now)) return true;
-    const { deletedCount } = await this.collection().deleteOne({ _id: key, at: { $lt: new Date(now.getTime() - staleAfterMs) } });
-    return deletedCount > 0 && this.claim(key, now);
+    const held = await this.collection().findOne({ _id: key });
+    if (!held) return this.claim(key, now);
+    if (held.at.getTime() >= now.getTime() - staleAfterMs) return false;
+    if (!(await this.claim(`${key}~${held.at.getTime()}`, now))) return false;
+    await this.collection().updateOne({ _id: key }, { $set: { at: now } });
+    return true;
   }
 
   /** Gives a claim back when its step failed without changing anything, so the step can be tried again. */
