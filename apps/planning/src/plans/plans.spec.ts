@@ -205,7 +205,7 @@ describe('application plans, over the real store and broker', () => {
 
   it('announces the end of a window once, even when asked again and again', async () => {
     const reviewer = reviewerOf('520000');
-    const plan = await plans.create(reviewer, fields({ year: thisYear, startsAt: new Date().toISOString(), endsAt: later(1_000).toISOString() }));
+    const plan = await plans.create(reviewer, fields({ year: thisYear, startsAt: new Date().toISOString(), endsAt: later(2_500).toISOString() }));
     await plans.publish(reviewer, plan.id);
     const closedEvents = () => tap.of(PlanningEvents.planWindowClosed).filter((event) => (event.payload as { planId: string }).planId === plan.id);
     await eventually(() => closedEvents().length > 0);
@@ -218,10 +218,10 @@ describe('application plans, over the real store and broker', () => {
 
   it('announces a window that ended while the service was down, once it is back', async () => {
     const reviewer = reviewerOf('530000');
-    const plan = await plans.create(reviewer, fields({ year: thisYear, startsAt: new Date().toISOString(), endsAt: later(1_500).toISOString() }));
+    const plan = await plans.create(reviewer, fields({ year: thisYear, startsAt: new Date().toISOString(), endsAt: later(3_000).toISOString() }));
     await plans.publish(reviewer, plan.id);
     await moduleRef.close();
-    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    await new Promise((resolve) => setTimeout(resolve, Date.parse(plan.endsAt) - Date.now() + 500));
     const closedEvents = () => tap.of(PlanningEvents.planWindowClosed).filter((event) => (event.payload as { planId: string }).planId === plan.id);
     expect(closedEvents()).toHaveLength(0);
 
