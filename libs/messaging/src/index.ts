@@ -11,3 +11,4 @@ export * from './lib/handler-decorators';
 export * from './lib/messaging.options';
 export * from './lib/messaging.module';
 export * from './lib/service-foundation';
+export * from './lib/versioned-changes';

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectConnection, InjectModel } from '@nestjs/mongoose';
+import { InjectModel } from '@nestjs/mongoose';
 import {
   PlanningEvents,
   PlatformError,
@@ -13,17 +13,14 @@ import {
   type PlanView,
   type UpdatePlanRequest,
 } from '@pilot/contracts';
-import { OutboxRelay, outboxEvent, type OutboxEntry } from '@pilot/messaging';
-import { SingleWinner, isDuplicateKeyError, pageWindow } from '@pilot/runtime';
-import { isValidObjectId, type Connection, type Model, type UpdateQuery } from 'mongoose';
+import { VersionedChanges, outboxEvent, type OutboxEntry } from '@pilot/messaging';
+import { isDuplicateKeyError, pageWindow } from '@pilot/runtime';
+import { isValidObjectId, type Model, type UpdateQuery } from 'mongoose';
 import { CertificatesService } from '../certificates/certificates.service';
 import { checkWindow, windowText } from './plan-window';
 import { Plan, nameKeyOf, type PlanDocument } from './plan.schema';
 import { snapshotOf } from './plan-snapshot';
 import { readableProvince, writableProvince } from './plan-scope';
-
-/** A claim outlives its writer only if that writer died between claim and write. */
-const STALE_CLAIM_MS = 30_000;
 
 const LIVE = { deletedAt: { $exists: false } };
 
@@ -31,16 +28,12 @@ const LIVE = { deletedAt: { $exists: false } };
 @Injectable()
 export class PlansService {
   private readonly logger = new Logger('Plans');
-  private readonly versions: SingleWinner;
 
   constructor(
     @InjectModel(Plan.name) private readonly plans: Model<Plan>,
     private readonly certificates: CertificatesService,
-    private readonly relay: OutboxRelay,
-    @InjectConnection() connection: Connection,
-  ) {
-    this.versions = new SingleWinner(connection);
-  }
+    private readonly changes: VersionedChanges,
+  ) {}
 
   async list(actor: Actor, request: ListPlansRequest, now = new Date()): Promise<PlanPage> {
     const scope = readableProvince(actor, request.provinceCode);
@@ -119,31 +112,15 @@ export class PlansService {
     this.logger.log({ msg: 'plan deleted', planId: id, published: plan.published, by: actor.accountId });
   }
 
-  /**
-   * Applies one change to the version that was read. The store's conditional updates are not
-   * atomic under concurrency, so the version is claimed first: of two concurrent changes one wins
-   * and the other is told the plan changed.
-   */
+  /** One change of the version that was read, with its events; the window check uses it too. */
   async change(plan: PlanDocument, update: UpdateQuery<Plan>, events: OutboxEntry[], now = new Date()): Promise<PlanDocument> {
-    const claim = `plan:${plan.id}:v${plan.version}`;
-    if (!(await this.versions.claimRecovering(claim, STALE_CLAIM_MS, now))) throw new PlatformError('PLAN_CHANGED');
-    let updated: PlanDocument | null;
     try {
-      updated = await this.plans.findOneAndUpdate(
-        { _id: plan._id, version: plan.version },
-        { ...update, $inc: { version: 1 }, ...(events.length ? { $push: { outbox: { $each: events } } } : {}) },
-        { returnDocument: 'after' },
-      );
+      return await this.changes.apply(this.plans, plan, update, events, 'PLAN_CHANGED', now);
     } catch (err) {
-      // Nothing was written, so the version is still free to change.
-      await this.versions.release(claim);
       // A rename racing another batch to the same name; this store reports it without code 11000.
       if (isDuplicateKeyError(err) || (err as { code?: number }).code === 1) throw new PlatformError('PLAN_NAME_TAKEN');
       throw err;
     }
-    if (!updated) throw new PlatformError('PLAN_CHANGED');
-    if (events.length) this.relay.nudge();
-    return updated;
   }
 
   private async readable(actor: Actor, id: string): Promise<PlanDocument> {

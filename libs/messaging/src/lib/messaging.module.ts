@@ -9,6 +9,7 @@ import { EventPublisher } from './event-publisher';
 import { MessagingLifecycle } from './messaging.lifecycle';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
 import { OutboxRelay } from './outbox';
+import { VersionedChanges } from './versioned-changes';
 import { ProcessedMessages } from './processed-messages';
 import { RpcClient } from './rpc-client';
 import { RpcServer } from './rpc-server';
@@ -98,9 +99,14 @@ export class MessagingModule {
               logger,
             ),
         },
+        {
+          provide: VersionedChanges,
+          inject: [getConnectionToken(), OutboxRelay],
+          useFactory: (connection: Connection, relay: OutboxRelay) => new VersionedChanges(connection, relay),
+        },
         MessagingLifecycle,
       ],
-      exports: [BrokerConnection, EventPublisher, OutboxRelay, RpcServer, EventConsumer, RpcClient],
+      exports: [BrokerConnection, EventPublisher, OutboxRelay, RpcServer, EventConsumer, RpcClient, VersionedChanges],
     };
   }
 }
