@@ -6,10 +6,10 @@ import { API, GATEWAY_URL, startGateway } from './gateway-process';
 const LOGS = join(__dirname, '../../../.local/logs');
 
 describe('the gateway at the edge', () => {
-  it('reports ready when it and the broker answer', async () => {
+  it('reports ready when it, the broker and its store (evidence files) answer', async () => {
     const response = await fetch(`${API}/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', checks: { broker: 'up' } });
+    expect(await response.json()).toEqual({ status: 'ok', checks: { broker: 'up', store: 'up' } });
     expect((await fetch(`${API}/health/live`)).status).toBe(200);
   });
 

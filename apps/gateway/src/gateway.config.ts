@@ -1,9 +1,10 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsString, Matches, Max, Min, MinLength, Validate } from 'class-validator';
 import { DEV_JWT_SECRET, OwnSecretInProduction } from '@pilot/access-tokens';
-import { ServiceConfig } from '@pilot/runtime';
+import { StoreServiceConfig } from '@pilot/runtime';
 
-export class GatewayConfig extends ServiceConfig {
+/** The gateway's store holds only uploads (evidence files), never domain data. */
+export class GatewayConfig extends StoreServiceConfig {
   @Type(() => Number)
   @IsInt()
   @Min(100)

@@ -2,18 +2,21 @@ import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/c
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { MessagingModule } from '@pilot/messaging';
-import { HealthModule } from '@pilot/runtime';
+import { HealthModule, StoreModule } from '@pilot/runtime';
 import { AccessModule } from './access/access.module';
+import { ApplicationsModule } from './applications/applications.module';
 import { AuthModule } from './auth/auth.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { CollegeProfileModule } from './college-profile/college-profile.module';
 import { AdminModule } from './admin/admin.module';
 import { DevToolsModule } from './dev-tools/dev-tools.module';
+import { FilesModule } from './files/files.module';
 import { GatewayConfig } from './gateway.config';
 import { AccessLogMiddleware } from './http/access-log.middleware';
 import { CorrelationMiddleware } from './http/correlation.middleware';
 import { HttpErrorFilter } from './http/http-error.filter';
 import { ImportsModule } from './imports/imports.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { PlansModule } from './plans/plans.module';
 import { RegionsModule } from './regions/regions.module';
 
@@ -24,6 +27,7 @@ export class GatewayModule implements NestModule {
       module: GatewayModule,
       imports: [
         HealthModule,
+        StoreModule.forRoot({ url: config.MONGO_URL, dbName: config.MONGO_DB }),
         MessagingModule.forGateway({ url: config.AMQP_URL, rpcTimeoutMs: config.RPC_TIMEOUT_MS }),
         ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }]),
         AccessModule.register(config.JWT_SECRET),
@@ -34,6 +38,9 @@ export class GatewayModule implements NestModule {
         AdminModule,
         ImportsModule,
         PlansModule,
+        ApplicationsModule,
+        NotificationsModule,
+        FilesModule,
         ...(config.DEV_TOOLS === '1' ? [DevToolsModule] : []),
       ],
       providers: [

@@ -5,7 +5,7 @@ import { GatewayConfig } from './gateway.config';
 import { GatewayModule } from './gateway.module';
 
 runService('gateway', async () => {
-  const config = loadConfig(GatewayConfig);
+  const config = loadConfig(GatewayConfig, { MONGO_DB: 'gateway' });
   await bootstrapService(GatewayModule.register(config), {
     service: 'gateway',
     config,

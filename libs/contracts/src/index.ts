@@ -12,3 +12,4 @@ export * from './lib/college-profile';
 export * from './lib/catalogue';
 export * from './lib/imports';
 export * from './lib/planning';
+export * from './lib/applications';

@@ -1,2 +1,3 @@
 export * from './lib/platform-api';
 export * from './lib/uploads';
+export * from './lib/pilot-setup';

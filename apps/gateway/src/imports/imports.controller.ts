@@ -4,9 +4,9 @@ import { IMPORT_COLUMNS, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, PlatformError, RpcPa
 import { RpcClient } from '@pilot/messaging';
 import { readTable, rowsByColumns, toCsv } from '@pilot/spreadsheets';
 import { CurrentActor, Roles } from '../access/access.decorators';
+import { SingleFileUpload, type UploadedFileInMemory } from '../http/single-file-upload.interceptor';
 import { IMPORT_KINDS, ImportKindParam } from './import-kind.param';
 import { templateDisposition, templateRows } from './import-templates';
-import { SpreadsheetUpload, type UploadedSpreadsheet } from './spreadsheet-upload.interceptor';
 
 /** The service that owns each kind of reference data checks and stores its rows. */
 const IMPORT_PATTERNS: Record<ImportKind, string> = {
@@ -29,7 +29,7 @@ export class ImportsController {
 
   @Post(':kind')
   @HttpCode(200)
-  @UseInterceptors(SpreadsheetUpload)
+  @UseInterceptors(SingleFileUpload(IMPORT_MAX_BYTES))
   @ApiOperation({
     summary: '从CSV或XLSX表格导入证书目录、专业目录或院校名录',
     description: `表头须使用模板中的列名；每次最多${IMPORT_MAX_ROWS}行、${IMPORT_MAX_BYTES / 1024 / 1024}MB。返回逐行的导入结果，被拒绝的行附原因。`,
@@ -40,7 +40,7 @@ export class ImportsController {
   async import(
     @CurrentActor() actor: Actor,
     @Param() { kind }: ImportKindParam,
-    @UploadedFile() file: UploadedSpreadsheet | undefined,
+    @UploadedFile() file: UploadedFileInMemory | undefined,
   ): Promise<ImportReport> {
     if (!file) throw new PlatformError('VALIDATION_FAILED', '请选择要导入的CSV或XLSX文件', { fields: { file: ['请选择要导入的CSV或XLSX文件'] } });
     const rows = rowsByColumns<string>(await readTable(file.buffer, file.originalname), IMPORT_COLUMNS[kind]);

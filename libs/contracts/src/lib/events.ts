@@ -29,6 +29,11 @@ export const PlanningEvents = {
   planDeleted: 'planning.plan.deleted',
 } as const satisfies Record<string, EventType>;
 
+export const ApplicationEvents = {
+  applicationSubmitted: 'applications.application.submitted',
+  applicationReviewed: 'applications.application.reviewed',
+} as const satisfies Record<string, EventType>;
+
 /** A college opened its account; `phone` is the number it registered with. */
 export interface CollegeRegisteredEvent {
   collegeId: string;

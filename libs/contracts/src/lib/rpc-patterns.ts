@@ -38,9 +38,22 @@ export const RpcPatterns = {
     publishPlan: 'planning.plan.publish',
     deletePlan: 'planning.plan.delete',
   },
+  applications: {
+    list: 'applications.application.list',
+    get: 'applications.application.get',
+    create: 'applications.application.create',
+    update: 'applications.application.update',
+    delete: 'applications.application.delete',
+    submit: 'applications.application.submit',
+    review: 'applications.application.review',
+    certificateTotals: 'applications.certificate-totals.get',
+  },
   notifications: {
     sendSms: 'notifications.sms.send',
     listDevSms: 'notifications.dev-sms.list',
+    listMessages: 'notifications.message.list',
+    markRead: 'notifications.message.read',
+    markAllRead: 'notifications.message.read-all',
   },
 } as const satisfies Partial<Record<ServiceName, Record<string, string>>>;
 

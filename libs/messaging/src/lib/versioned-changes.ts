@@ -37,7 +37,7 @@ export class VersionedChanges {
     try {
       updated = await model.findOneAndUpdate(
         { _id: current._id, version: current.version },
-        { ...update, $inc: { version: 1 }, ...(events.length ? { $push: { outbox: { $each: events } } } : {}) },
+        { ...update, $inc: { version: 1 }, ...(events.length ? { $push: { ...update.$push, outbox: { $each: events } } } : {}) },
         { returnDocument: 'after' },
       );
     } catch (err) {

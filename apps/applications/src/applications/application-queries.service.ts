@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import {
+  APPLICATION_TABS,
+  PlatformError,
+  type Actor,
+  type ApplicationCounts,
+  type ApplicationPage,
+  type ApplicationTab,
+  type ApplicationView,
+  type CertificateTotals,
+  type ListApplicationsRequest,
+} from '@pilot/contracts';
+import { keywordFilter, pageWindow } from '@pilot/runtime';
+import { isValidObjectId, type Model } from 'mongoose';
+import { KnownPlansService } from '../plans/known-plans.service';
+import { listFilter, statusesOf, visibleTo } from './application-scope';
+import { summaryOf, viewOf } from './application-views';
+import { Application } from './application.schema';
+
+/** What colleges and reviewers read: lists with the tabs' counts, one application, and totals per certificate. */
+@Injectable()
+export class ApplicationQueriesService {
+  constructor(
+    @InjectModel(Application.name) private readonly applications: Model<Application>,
+    private readonly plans: KnownPlansService,
+  ) {}
+
+  async list(actor: Actor, request: ListApplicationsRequest): Promise<ApplicationPage> {
+    const { page, pageSize, skip } = pageWindow(request);
+    const base = listFilter(actor, request, actor.role === 'college' ? {} : keywordFilter(request.collegeName, ['collegeName']));
+    const statuses = statusesOf(actor, request.status);
+    const filter = statuses ? { ...base, status: { $in: [...statuses] } } : base;
+    const [total, found, counts] = await Promise.all([
+      this.applications.countDocuments(filter),
+      this.applications.find(filter).sort({ updatedAt: -1, _id: -1 }).skip(skip).limit(pageSize).lean(),
+      this.counts(actor, base),
+    ]);
+    return { items: found.map(summaryOf), total, page, pageSize, counts };
+  }
+
+  async get(actor: Actor, id: string): Promise<ApplicationView> {
+    const application = isValidObjectId(id) ? await this.applications.findOne({ _id: id, ...visibleTo(actor) }).lean() : null;
+    if (!application) throw new PlatformError('APPLICATION_NOT_FOUND');
+    return viewOf(application);
+  }
+
+  /** 申报汇总: per certificate of the plan, in the reviewer's area. */
+  async certificateTotals(actor: Actor, planId: string): Promise<CertificateTotals[]> {
+    if (actor.role !== 'city_reviewer' && actor.role !== 'province_reviewer') throw new PlatformError('FORBIDDEN');
+    const plan = await this.plans.find(planId);
+    if (!plan || plan.provinceCode !== actor.provinceCode) throw new PlatformError('PLAN_NOT_FOUND');
+    const found = await this.applications
+      .find({ ...visibleTo(actor), planId }, { certificateId: 1, certificateName: 1, organisation: 1, plannedTrainees: 1, approvedTrainees: 1, status: 1 })
+      .lean();
+    const quotas = new Map(plan.certificates.map((certificate) => [certificate.certificateId, certificate.quota]));
+    const totals = new Map<string, CertificateTotals>();
+    for (const application of found) {
+      const entry = totals.get(application.certificateId) ?? {
+        certificateId: application.certificateId,
+        certificateName: application.certificateName,
+        organisation: application.organisation,
+        applications: 0,
+        plannedTrainees: 0,
+        approvedTrainees: 0,
+        ...(quotas.get(application.certificateId) ? { quota: quotas.get(application.certificateId) } : {}),
+      };
+      entry.applications += 1;
+      entry.plannedTrainees += application.plannedTrainees;
+      if (application.status === 'approved') entry.approvedTrainees += application.approvedTrainees ?? 0;
+      totals.set(application.certificateId, entry);
+    }
+    return [...totals.values()].sort((a, b) => a.certificateId.localeCompare(b.certificateId));
+  }
+
+  private async counts(actor: Actor, base: object): Promise<ApplicationCounts> {
+    const tabs = Object.keys(APPLICATION_TABS) as ApplicationTab[];
+    const numbers = await Promise.all(
+      tabs.map((tab) => {
+        const statuses = statusesOf(actor, tab);
+        return this.applications.countDocuments(statuses ? { ...base, status: { $in: [...statuses] } } : base);
+      }),
+    );
+    return Object.fromEntries(tabs.map((tab, index) => [tab, numbers[index]])) as ApplicationCounts;
+  }
+}

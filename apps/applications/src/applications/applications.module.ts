@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { KnownPlansModule } from '../plans/known-plans.module';
+import { ApplicationQueriesService } from './application-queries.service';
+import { Application, ApplicationSchema } from './application.schema';
+import { ApplicationsHandlers } from './applications.handlers';
+import { DraftingService } from './drafting.service';
+import { QuotaLedger } from './quota-ledger';
+import { ReferenceData } from './reference-data';
+import { ReviewsService } from './reviews.service';
+
+@Module({
+  imports: [KnownPlansModule, MongooseModule.forFeature([{ name: Application.name, schema: ApplicationSchema }])],
+  providers: [ApplicationQueriesService, DraftingService, ReviewsService, QuotaLedger, ReferenceData, ApplicationsHandlers],
+})
+export class PilotApplicationsModule {}
