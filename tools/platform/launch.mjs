@@ -72,7 +72,8 @@ function startService(service) {
   const log = openSync(join(LOGS, `${service}.log`), 'a');
   const child = spawn(process.execPath, [join(ROOT, 'dist/apps', service, 'main.js')], {
     cwd: ROOT,
-    env: { NODE_ENV: 'development', SEED_DEMO_DATA: '1', DEV_TOOLS: '1', ...env, HTTP_PORT: String(ports[service]) },
+    // Planning looks for ended windows every 2 s here, so that a demo or a test sees them close promptly.
+    env: { NODE_ENV: 'development', SEED_DEMO_DATA: '1', DEV_TOOLS: '1', WINDOW_CHECK_INTERVAL_MS: '2000', ...env, HTTP_PORT: String(ports[service]) },
     stdio: ['ignore', log, log],
   });
   child.service = service;

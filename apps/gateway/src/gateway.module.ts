@@ -17,6 +17,7 @@ import { CorrelationMiddleware } from './http/correlation.middleware';
 import { HttpErrorFilter } from './http/http-error.filter';
 import { ImportsModule } from './imports/imports.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { PilotStatusModule } from './pilot-status/pilot-status.module';
 import { PlansModule } from './plans/plans.module';
 import { RegionsModule } from './regions/regions.module';
 
@@ -39,6 +40,7 @@ export class GatewayModule implements NestModule {
         ImportsModule,
         PlansModule,
         ApplicationsModule,
+        PilotStatusModule,
         NotificationsModule,
         FilesModule,
         ...(config.DEV_TOOLS === '1' ? [DevToolsModule] : []),

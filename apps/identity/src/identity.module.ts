@@ -9,6 +9,7 @@ import { CollegeProfilesModule } from './college-profiles/college-profiles.modul
 import { DirectoryModule } from './directory/directory.module';
 import { IdentityConfig } from './identity.config';
 import { PasswordsModule } from './passwords/passwords.module';
+import { PilotStatusModule } from './pilot-status/pilot-status.module';
 import { RegionsModule } from './regions/regions.module';
 import { RegistrationModule } from './registration/registration.module';
 import { ReviewersModule } from './reviewers/reviewers.module';
@@ -38,6 +39,7 @@ export class IdentityModule {
         PasswordsModule,
         CollegeProfilesModule,
         ReviewersModule,
+        PilotStatusModule,
       ],
       providers: [{ provide: IdentityConfig, useValue: config }],
     };

@@ -45,6 +45,11 @@ export class NotificationsConfig extends StoreServiceConfig {
   @IsNotEmpty({ message: 'ALIYUN_SMS_TEMPLATE_ACCOUNT_CREATED is required with SMS_PROVIDER=aliyun' })
   ALIYUN_SMS_TEMPLATE_ACCOUNT_CREATED = '';
 
+  /** The approved template of the review-result SMS (parameters `planName`, `certificateName` and `result`). */
+  @ValidateIf((config: NotificationsConfig) => config.SMS_PROVIDER === 'aliyun')
+  @IsNotEmpty({ message: 'ALIYUN_SMS_TEMPLATE_APPLICATION_REVIEWED is required with SMS_PROVIDER=aliyun' })
+  ALIYUN_SMS_TEMPLATE_APPLICATION_REVIEWED = '';
+
   smsOptions(): SmsOptions {
     const devTools = this.DEV_TOOLS === '1';
     if (this.SMS_PROVIDER === 'dev') return { provider: 'dev', devTools };
@@ -59,6 +64,7 @@ export class NotificationsConfig extends StoreServiceConfig {
         templateCodes: {
           'verification-code': this.ALIYUN_SMS_TEMPLATE_VERIFICATION_CODE,
           'account-created': this.ALIYUN_SMS_TEMPLATE_ACCOUNT_CREATED,
+          'application-reviewed': this.ALIYUN_SMS_TEMPLATE_APPLICATION_REVIEWED,
         },
       },
     };

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { serviceFoundation } from '@pilot/messaging';
 import { CollegeContactsModule } from './contacts/college-contacts.module';
+import { MessagesModule } from './messages/messages.module';
 import { NotificationsConfig } from './notifications.config';
 import { SmsModule } from './sms/sms.module';
 
@@ -10,7 +11,7 @@ export class NotificationsModule {
   static register(config: NotificationsConfig): DynamicModule {
     return {
       module: NotificationsModule,
-      imports: [...serviceFoundation('notifications', config), SmsModule.register(config.smsOptions()), CollegeContactsModule],
+      imports: [...serviceFoundation('notifications', config), SmsModule.register(config.smsOptions()), CollegeContactsModule, MessagesModule],
     };
   }
 }

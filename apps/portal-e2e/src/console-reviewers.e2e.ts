@@ -184,7 +184,7 @@ describe('console: 审核员账号管理', () => {
     });
 
     it('sees the console with its role and city, without 审核员账号', async () => {
-      await expect(menuEntries(page)).resolves.toEqual(['各省教育行政部门', '申报计划', '证书目录', '专业目录', '院校名录', '修改密码']);
+      await expect(menuEntries(page)).resolves.toEqual(['各省教育行政部门', '申报计划', '申报审核', '证书目录', '专业目录', '院校名录', '修改密码']);
       await expect(page.getByTestId('current-role').textContent()).resolves.toContain('地市级教育局审核员');
       await expect(page.getByTestId('current-scope').textContent()).resolves.toContain('山东省 · 济南市');
 

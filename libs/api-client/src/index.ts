@@ -10,3 +10,7 @@ export * from './lib/reviewers.api';
 export * from './lib/plans.api';
 export * from './lib/catalogue.api';
 export * from './lib/imports.api';
+export * from './lib/applications.api';
+export * from './lib/files.api';
+export * from './lib/save-file';
+export * from './lib/notifications.api';

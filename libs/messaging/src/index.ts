@@ -12,3 +12,4 @@ export * from './lib/messaging.options';
 export * from './lib/messaging.module';
 export * from './lib/service-foundation';
 export * from './lib/versioned-changes';
+export * from './lib/document-turns';

@@ -5,12 +5,14 @@ import { ApplicationQueriesService } from './application-queries.service';
 import { Application, ApplicationSchema } from './application.schema';
 import { ApplicationsHandlers } from './applications.handlers';
 import { DraftingService } from './drafting.service';
+import { PlanSettlement } from './plan-settlement';
 import { QuotaLedger } from './quota-ledger';
 import { ReferenceData } from './reference-data';
 import { ReviewsService } from './reviews.service';
+import { SettlementHandlers } from './settlement.handlers';
 
 @Module({
   imports: [KnownPlansModule, MongooseModule.forFeature([{ name: Application.name, schema: ApplicationSchema }])],
-  providers: [ApplicationQueriesService, DraftingService, ReviewsService, QuotaLedger, ReferenceData, ApplicationsHandlers],
+  providers: [ApplicationQueriesService, DraftingService, ReviewsService, QuotaLedger, ReferenceData, PlanSettlement, ApplicationsHandlers, SettlementHandlers],
 })
 export class PilotApplicationsModule {}

@@ -16,6 +16,7 @@ import { KnownPlansService } from '../plans/known-plans.service';
 import { awaitingLevelOf, visibleTo } from './application-scope';
 import { viewOf } from './application-views';
 import { Application, type ApplicationDocument } from './application.schema';
+import { PlanSettlement } from './plan-settlement';
 import { QuotaLedger } from './quota-ledger';
 import { ReferenceData } from './reference-data';
 
@@ -34,6 +35,7 @@ export class ReviewsService {
     private readonly quotas: QuotaLedger,
     private readonly reference: ReferenceData,
     private readonly changes: VersionedChanges,
+    private readonly settlement: PlanSettlement,
   ) {}
 
   async review(actor: Actor, id: string, request: ReviewRequest, now = new Date()): Promise<ApplicationView> {
@@ -109,6 +111,8 @@ export class ReviewsService {
       now,
     );
     this.logger.log({ msg: 'application reviewed', applicationId: application.id, level, decision, status, by: reviewer.accountId });
+    // The last decision of a closed plan settles its results; the sweep catches it if this fails.
+    if (final) await this.settlement.settleIfDone(application.planId, now).catch((err: Error) => this.logger.warn({ msg: 'settlement check failed', planId: application.planId, error: err.message }));
     return viewOf(decided);
   }
 }

@@ -1,4 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { withOutbox, type OutboxEntry } from '@pilot/messaging';
 
 @Schema({ _id: false })
 export class KnownPlanCertificate {
@@ -53,6 +54,13 @@ export class KnownPlan {
 
   @Prop()
   deletedAt?: Date;
+
+  /** When the colleges' results in this plan became final and were announced (see PlanSettlement). */
+  @Prop()
+  settledAt?: Date;
+
+  outbox?: OutboxEntry[];
 }
 
 export const KnownPlanSchema = SchemaFactory.createForClass(KnownPlan);
+withOutbox(KnownPlanSchema);

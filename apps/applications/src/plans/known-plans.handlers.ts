@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PlanningEvents, type EventEnvelope, type PlanDeletedEvent, type PlanSnapshot, type PlanWindowClosedEvent } from '@pilot/contracts';
+import { PlanningEvents, type EventEnvelope, type PlanDeletedEvent, type PlanSnapshot } from '@pilot/contracts';
 import { EventHandler } from '@pilot/messaging';
 import { KnownPlansService } from './known-plans.service';
 
@@ -15,11 +15,6 @@ export class KnownPlansHandlers {
   @EventHandler(PlanningEvents.planUpdated)
   updated(event: EventEnvelope<PlanSnapshot>) {
     return this.plans.remember(event.payload);
-  }
-
-  @EventHandler(PlanningEvents.planWindowClosed)
-  windowClosed(event: EventEnvelope<PlanWindowClosedEvent>) {
-    return this.plans.windowClosed(event.payload);
   }
 
   @EventHandler(PlanningEvents.planDeleted)

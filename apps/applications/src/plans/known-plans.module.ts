@@ -8,6 +8,7 @@ import { KnownPlansService } from './known-plans.service';
 @Module({
   imports: [MongooseModule.forFeature([{ name: KnownPlan.name, schema: KnownPlanSchema }])],
   providers: [KnownPlansService, KnownPlansHandlers],
-  exports: [KnownPlansService],
+  // The end of a window is handled with the results it may settle (see SettlementHandlers).
+  exports: [KnownPlansService, MongooseModule],
 })
 export class KnownPlansModule {}

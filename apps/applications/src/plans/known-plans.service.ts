@@ -5,7 +5,7 @@ import { upsertOne } from '@pilot/runtime';
 import type { Model } from 'mongoose';
 import { KnownPlan } from './known-plan.schema';
 
-export type KnownPlanView = Required<Omit<KnownPlan, 'windowClosedAt' | 'deletedAt'>> & Pick<KnownPlan, 'windowClosedAt' | 'deletedAt'>;
+export type KnownPlanView = Required<Omit<KnownPlan, 'windowClosedAt' | 'deletedAt' | 'settledAt' | 'outbox'>> & Pick<KnownPlan, 'windowClosedAt' | 'deletedAt' | 'settledAt'>;
 
 @Injectable()
 export class KnownPlansService {

@@ -6,6 +6,7 @@ import { brokerFor, deleteQueues, eventually, uniqueName } from '@pilot/messagin
 import { StoreServiceConfig, loadConfig } from '@pilot/runtime';
 import type { Connection } from 'mongoose';
 import { randomUUID } from 'node:crypto';
+import { PilotApplicationsModule } from '../applications/applications.module';
 import { KnownPlansModule } from './known-plans.module';
 import { KnownPlansService } from './known-plans.service';
 
@@ -35,7 +36,8 @@ describe("applications' copy of the published plans, kept from planning's events
   beforeAll(async () => {
     const config = loadConfig(StoreServiceConfig, { MONGO_DB: service.replace(/-/g, '_'), EVENTS_EXCHANGE: exchange });
     moduleRef = await Test.createTestingModule({
-      imports: [...serviceFoundation(service, config, { retryDelayMs: 100 }), KnownPlansModule],
+      // The applications module handles the end of a window, with the results it may settle.
+      imports: [...serviceFoundation(service, config, { retryDelayMs: 100 }), KnownPlansModule, PilotApplicationsModule],
     }).compile();
     await moduleRef.init();
     plans = moduleRef.get(KnownPlansService);

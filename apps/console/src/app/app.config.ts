@@ -2,6 +2,8 @@ import { ApplicationConfig } from '@angular/core';
 import { provideRouter } from '@angular/router';
 import {
   ApartmentOutline,
+  ArrowLeftOutline,
+  AuditOutline,
   BankOutline,
   BookOutline,
   CalendarOutline,
@@ -10,6 +12,7 @@ import {
   EyeOutline,
   KeyOutline,
   LockOutline,
+  PaperClipOutline,
   PlusOutline,
   ReloadOutline,
   SafetyCertificateOutline,
@@ -27,6 +30,8 @@ export const appConfig: ApplicationConfig = {
     provideWebShell({
       icons: [
         ApartmentOutline,
+        ArrowLeftOutline,
+        AuditOutline,
         BankOutline,
         BookOutline,
         CalendarOutline,
@@ -35,6 +40,7 @@ export const appConfig: ApplicationConfig = {
         EyeOutline,
         KeyOutline,
         LockOutline,
+        PaperClipOutline,
         PlusOutline,
         ReloadOutline,
         SafetyCertificateOutline,

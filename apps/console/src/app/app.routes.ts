@@ -1,5 +1,6 @@
 import { Route } from '@angular/router';
 import { consoleUserGuard, initialPasswordChangedGuard, signedOutGuard } from './session/session.guards';
+import { stylesheet } from './styles/lazy-stylesheet';
 
 const TITLE = '1+X证书试点申报平台 · 审核端';
 
@@ -34,6 +35,20 @@ export const appRoutes: Route[] = [
         title: `申报计划 · ${TITLE}`,
         canActivate: [initialPasswordChangedGuard],
         loadComponent: () => import('./plans/plans').then((m) => m.PlansPage),
+      },
+      {
+        path: 'reviews',
+        title: `申报审核 · ${TITLE}`,
+        canActivate: [initialPasswordChangedGuard],
+        resolve: { styles: stylesheet('reviews') },
+        loadComponent: () => import('./reviews/reviews').then((m) => m.ReviewsPage),
+      },
+      {
+        path: 'reviews/:id',
+        title: `申报详情 · ${TITLE}`,
+        canActivate: [initialPasswordChangedGuard],
+        resolve: { styles: stylesheet('reviews') },
+        loadComponent: () => import('./reviews/review-detail').then((m) => m.ReviewDetailPage),
       },
       {
         path: 'certificates',

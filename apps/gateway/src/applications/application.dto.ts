@@ -7,6 +7,7 @@ import {
   MAX_EVIDENCE_FILES,
   MAX_MAJORS_PER_APPLICATION,
   MAX_PLANNED_TRAINEES,
+  MAX_REVIEW_COMMENT_LENGTH,
   MAX_RICH_TEXT_LENGTH,
   REVIEW_DECISIONS,
   type ApplicationChange,
@@ -121,7 +122,7 @@ export class ReviewDto implements ReviewRequest {
   @IsOptional()
   @Transform(trimmed)
   @IsString({ message: '审核意见应为文字' })
-  @MaxLength(500, { message: '审核意见不能超过500个字' })
+  @MaxLength(MAX_REVIEW_COMMENT_LENGTH, { message: `审核意见不能超过${MAX_REVIEW_COMMENT_LENGTH}个字` })
   comment?: string;
 }
 

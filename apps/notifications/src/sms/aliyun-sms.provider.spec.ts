@@ -47,7 +47,7 @@ describe('the Aliyun SMS provider against a local stand-in of its HTTP API', () 
       accessKeyId: 'stand-in-id',
       accessKeySecret: SECRET,
       signName: '1+X证书试点申报平台',
-      templateCodes: { 'verification-code': 'SMS_123456789', 'account-created': 'SMS_987654321' },
+      templateCodes: { 'verification-code': 'SMS_123456789', 'account-created': 'SMS_987654321', 'application-reviewed': 'SMS_555555555' },
     });
 
   it('sends a signed SendSms request with the template and its code parameter', async () => {
@@ -74,6 +74,17 @@ describe('the Aliyun SMS provider against a local stand-in of its HTTP API', () 
     expect(received[0].get('TemplateCode')).toBe('SMS_987654321');
     expect(JSON.parse(received[0].get('TemplateParam') ?? '')).toEqual({ username: '3737000001', password: 'Ab3#xyzQ9k@m' });
     expect(received[0].get('Signature')).toBe(expectedSignature(received[0]));
+  });
+
+  it('sends the review-result template with the outcome as one phrase and no reason', async () => {
+    const params = { planName: '2026年第一批', certificateName: 'Web前端开发职业技能等级证书', level: 'province', decision: 'approve', approvedTrainees: 30 } as const;
+    await provider().send('13800138000', { template: 'application-reviewed', params });
+    expect(received[0].get('TemplateCode')).toBe('SMS_555555555');
+    expect(JSON.parse(received[0].get('TemplateParam') ?? '')).toEqual({
+      planName: '2026年第一批',
+      certificateName: 'Web前端开发职业技能等级证书',
+      result: '已通过省级审核，批准培训人数30人',
+    });
   });
 
   it('uses a new nonce for every request', async () => {

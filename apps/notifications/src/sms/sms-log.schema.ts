@@ -20,6 +20,10 @@ export class SmsLog {
 
   @Prop({ required: true })
   at!: Date;
+
+  /** What the SMS announces (for example an event's id), given by callers that must text only once. */
+  @Prop({ index: true })
+  key?: string;
 }
 
 export const SmsLogSchema = SchemaFactory.createForClass(SmsLog);

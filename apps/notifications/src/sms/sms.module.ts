@@ -13,8 +13,10 @@ import { SmsService } from './sms.service';
 @Module({})
 export class SmsModule {
   static register(options: SmsOptions): DynamicModule {
+    // Global: review results go out by SMS as well as in the platform.
     return {
       module: SmsModule,
+      global: true,
       imports: [
         MongooseModule.forFeature([
           { name: SmsLog.name, schema: SmsLogSchema },
@@ -30,6 +32,7 @@ export class SmsModule {
         SmsService,
         SmsHandlers,
       ],
+      exports: [SmsService],
     };
   }
 }

@@ -39,6 +39,8 @@ export const MAX_PLANNED_TRAINEES = 10_000;
 export const MAX_RICH_TEXT_LENGTH = 50_000;
 export const MAX_EVIDENCE_FILES = 10;
 export const MAX_MAJORS_PER_APPLICATION = 50;
+/** 审核意见, which the college reads. */
+export const MAX_REVIEW_COMMENT_LENGTH = 500;
 /** Evidence files (其他佐证材料): PDF or Word, judged by their content. */
 export const MAX_EVIDENCE_FILE_BYTES = 20 * 1024 * 1024;
 export const EVIDENCE_CONTENT_TYPES = {
@@ -185,4 +187,28 @@ export interface ApplicationReviewedEvent {
   approvedTrainees?: number;
   comment?: string;
   decidedAt: string;
+}
+
+/**
+ * `applications.plan-results.settled`: a plan's window has closed and none of its applications
+ * waits for a review any more, so each college's result in it is final. Sent once per plan.
+ */
+export interface PlanResultsSettledEvent {
+  planId: string;
+  provinceCode: string;
+  year: number;
+  /** Every college with a submitted application in the plan, and how many certificates it was approved for. */
+  colleges: { collegeId: string; approvedCertificates: number }[];
+  settledAt: string;
+}
+
+/** 试点院校资格 for one year: a pilot college has at least one certificate approved in a settled batch of that year. */
+export interface PilotStatusView {
+  year: number;
+  pilot: boolean;
+  approvedCertificates: number;
+  /** Settled batches of the year the college applied in. */
+  settledBatches: number;
+  /** Why, in the portal's words. */
+  reason: string;
 }

@@ -32,6 +32,7 @@ export const PlanningEvents = {
 export const ApplicationEvents = {
   applicationSubmitted: 'applications.application.submitted',
   applicationReviewed: 'applications.application.reviewed',
+  planResultsSettled: 'applications.plan-results.settled',
 } as const satisfies Record<string, EventType>;
 
 /** A college opened its account; `phone` is the number it registered with. */

@@ -25,6 +25,7 @@ export const RpcPatterns = {
     listReviewers: 'identity.reviewer.list',
     addTestCollege: 'identity.test-college.create',
     importColleges: 'identity.college.import',
+    pilotStatus: 'identity.pilot-status.list',
   },
   planning: {
     searchCertificates: 'planning.certificate.search',

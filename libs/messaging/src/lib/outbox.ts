@@ -1,8 +1,9 @@
 import type { LoggerService } from '@nestjs/common';
 import type { EventEnvelope } from '@pilot/contracts';
-import { SingleWinner, currentCorrelationId } from '@pilot/runtime';
+import { currentCorrelationId } from '@pilot/runtime';
 import { Schema, type Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
+import { DocumentTurns, atWrites } from './document-turns';
 import type { EventPublisher } from './event-publisher';
 
 export interface OutboxEntry {
@@ -30,7 +31,8 @@ const outboxEntrySchema = new Schema<OutboxEntry>(
  * cannot part; the relay publishes them afterwards and removes each one once confirmed.
  */
 export function withOutbox(schema: Schema): void {
-  schema.add({ outbox: { type: [outboxEntrySchema], default: [] } });
+  // `writes` counts every write of the document, for the turns its writers take (DocumentTurns).
+  schema.add({ outbox: { type: [outboxEntrySchema], default: [] }, writes: { type: Number } });
 }
 
 export function outboxEvent(type: string, payload: unknown): OutboxEntry {
@@ -106,15 +108,17 @@ export class OutboxRelay {
   }
 
   /**
-   * Entries are only ever appended, so the one just published is the head. Popping it only
-   * while it is still the head keeps a racing relay from removing a newer entry. ($pull by a
-   * field of the element would read better, but FerretDB v1 silently ignores it.)
+   * Entries are only ever appended, so the one just published is the head. The pop takes the
+   * document's turn like any writer, so it neither loses nor erases a concurrent change; when the
+   * turn is busy the entry stays, and the next round publishes it again (consumers drop copies).
    */
   private async removeHead(model: Model<any>, documentId: unknown, entryId: string): Promise<void> {
-    // On FerretDB two relays could both pass the guard and pop twice; only the claim's winner pops.
-    if (!(await new SingleWinner(model.db).claim(`outbox:${entryId}`))) return;
-    await model.updateOne({ _id: documentId, 'outbox.0.id': entryId }, { $pop: { outbox: -1 } });
+    const document = await model.findById(documentId, { writes: 1, outbox: 1 }).lean<{ writes?: number; outbox?: OutboxEntry[] }>();
+    if (document?.outbox?.[0]?.id !== entryId) return;
+    if (!(await new DocumentTurns(model.db).take(model, documentId, document.writes))) return;
+    await model.updateOne({ _id: documentId, ...atWrites(document.writes), 'outbox.0.id': entryId }, { $pop: { outbox: -1 }, $inc: { writes: 1 } });
   }
+
 
   private schedule(delayMs: number): void {
     clearTimeout(this.timer);

@@ -1,4 +1,4 @@
-import { Component, input, output, signal } from '@angular/core';
+import { Component, input, linkedSignal, output } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
@@ -36,9 +36,11 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 })
 export class KeywordSearch {
   readonly placeholder = input('请输入关键字');
+  /** The keyword the box starts with, for a search the page restores (from its address, say). */
+  readonly value = input('');
   readonly search = output<string>();
 
-  protected readonly keyword = signal('');
+  protected readonly keyword = linkedSignal(() => this.value());
 
   protected submit(): void {
     this.search.emit(this.keyword().trim());

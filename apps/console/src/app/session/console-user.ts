@@ -13,6 +13,10 @@ export function isAdmin(user: UserView | null | undefined): boolean {
   return user?.role === 'admin';
 }
 
+export function isReviewer(user: UserView | null | undefined): boolean {
+  return user?.role === 'province_reviewer' || user?.role === 'city_reviewer';
+}
+
 export function roleName(user: UserView): string {
   return ROLE_NAMES[user.role];
 }

@@ -3,7 +3,11 @@ import { Router, RouterLink } from '@angular/router';
 import { AuthApi, SessionStore } from '@pilot/api-client';
 import { NzLayoutModule } from 'ng-zorro-antd/layout';
 
-/** The frame both apps share: the product header (with who is signed in), the page, and the footer. */
+/**
+ * The frame both apps share: the product header (with who is signed in), the page, and the
+ * footer. An app puts its own header items (the portal's message bell) beside the account by
+ * marking them `shellHeaderItem`.
+ */
 @Component({
   selector: 'pilot-shell-layout',
   imports: [RouterLink, NzLayoutModule],

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { PilotStatusController } from './pilot-status.controller';
+
+@Module({ controllers: [PilotStatusController] })
+export class PilotStatusModule {}

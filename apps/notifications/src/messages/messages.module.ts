@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { CollegeContactsModule } from '../contacts/college-contacts.module';
+import { InAppMessage, InAppMessageSchema } from './in-app-message.schema';
+import { MessagesHandlers } from './messages.handlers';
+import { MessagesService } from './messages.service';
+import { ReviewResultsHandlers } from './review-results.handlers';
+import { ReviewResultsService } from './review-results.service';
+
+/** Messages to colleges in the platform, and the review results that reach them there and by SMS. */
+@Module({
+  imports: [MongooseModule.forFeature([{ name: InAppMessage.name, schema: InAppMessageSchema }]), CollegeContactsModule],
+  providers: [MessagesService, MessagesHandlers, ReviewResultsService, ReviewResultsHandlers],
+})
+export class MessagesModule {}
