@@ -6,3 +6,4 @@ export * from './lib/new-password-fields/new-password-fields';
 export * from './lib/new-password-fields/password-validators';
 export * from './lib/change-password-form/change-password-form';
 export * from './lib/sign-in-form/sign-in-form';
+export * from './lib/lazy-stylesheet/lazy-stylesheet';

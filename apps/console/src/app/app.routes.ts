@@ -1,6 +1,6 @@
 import { Route } from '@angular/router';
+import { stylesheet } from '@pilot/web-shell';
 import { consoleUserGuard, initialPasswordChangedGuard, signedOutGuard } from './session/session.guards';
-import { stylesheet } from './styles/lazy-stylesheet';
 
 const TITLE = '1+X证书试点申报平台 · 审核端';
 

@@ -1,4 +1,5 @@
 import { Route } from '@angular/router';
+import { stylesheet } from '@pilot/web-shell';
 import { collegeSignedIn, passwordChanged, profileCompleted } from './session/session.guards';
 
 export const appRoutes: Route[] = [
@@ -45,7 +46,21 @@ export const appRoutes: Route[] = [
     path: 'applications',
     title: '申报证书试点 · 1+X证书试点申报平台',
     canActivate: [collegeSignedIn, passwordChanged, profileCompleted],
+    resolve: { styles: stylesheet('applications') },
     loadComponent: () => import('./applications/applications').then((m) => m.ApplicationsPage),
+  },
+  {
+    path: 'applications/:id',
+    title: '申报详情 · 1+X证书试点申报平台',
+    canActivate: [collegeSignedIn, passwordChanged, profileCompleted],
+    resolve: { styles: stylesheet('applications') },
+    loadComponent: () => import('./applications/application-detail').then((m) => m.ApplicationDetailPage),
+  },
+  {
+    path: 'messages',
+    title: '消息 · 1+X证书试点申报平台',
+    canActivate: [collegeSignedIn, passwordChanged],
+    loadComponent: () => import('./messages/messages').then((m) => m.MessagesPage),
   },
   { path: '**', redirectTo: '' },
 ];

@@ -1,10 +1,11 @@
 import { Component } from '@angular/core';
 import { RouterOutlet } from '@angular/router';
 import { ShellLayout } from '@pilot/web-shell';
+import { MessageBell } from './messages/message-bell';
 import { followSessionEnd } from './session/follow-session-end';
 
 @Component({
-  imports: [RouterOutlet, ShellLayout],
+  imports: [RouterOutlet, ShellLayout, MessageBell],
   selector: 'portal-root',
   templateUrl: './app.html',
 })

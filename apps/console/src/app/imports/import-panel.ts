@@ -1,6 +1,6 @@
 import { Component, DestroyRef, ElementRef, inject, input, output, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { ImportsApi, apiErrorMessage } from '@pilot/api-client';
+import { ImportsApi, apiErrorMessage, saveFile } from '@pilot/api-client';
 import { IMPORT_MAX_BYTES, type ImportKind, type ImportReport } from '@pilot/contracts';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -88,14 +88,4 @@ export class ImportPanel {
     this.report.set(null);
     this.fileName.set(null);
   }
-}
-
-function saveFile(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  // The download has its own copy once it starts; the object URL is not needed after this turn.
-  setTimeout(() => URL.revokeObjectURL(url));
 }

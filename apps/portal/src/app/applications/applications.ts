@@ -1,13 +1,21 @@
-import { Component } from '@angular/core';
+import { Component, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
+import type { PlanView } from '@pilot/contracts';
 import { NzStepsModule } from 'ng-zorro-antd/steps';
 import { ProvincePlans } from '../plans/province-plans';
+import { ApplicationList } from './application-list';
 
-/** 申报证书试点 (manual 1.1.3, 第二步): the province's application plans, once the basic information is in. */
+/**
+ * 申报证书试点 (manual 1.1.3, 第二步): the province's application plans, once the basic
+ * information is in, and under them the college's applications to those plans.
+ */
 @Component({
   selector: 'portal-applications',
-  imports: [RouterLink, NzStepsModule, ProvincePlans],
+  imports: [RouterLink, NzStepsModule, ProvincePlans, ApplicationList],
   templateUrl: './applications.html',
   styleUrl: './applications.css',
 })
-export class ApplicationsPage {}
+export class ApplicationsPage {
+  /** The plans as the plan table loaded them; the list decides from them what may be done now. */
+  protected readonly plans = signal<PlanView[] | null>(null);
+}

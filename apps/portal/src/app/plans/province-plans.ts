@@ -1,4 +1,4 @@
-import { Component, DestroyRef, OnInit, computed, inject, signal } from '@angular/core';
+import { Component, DestroyRef, OnInit, computed, inject, output, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { PlansApi, RegionsApi, SessionStore, apiErrorMessage } from '@pilot/api-client';
 import { MAX_PAGE_SIZE, PLAN_STATUS_NAMES, type PlanView, type ProvinceView } from '@pilot/contracts';
@@ -23,6 +23,9 @@ export class ProvincePlans implements OnInit {
   private readonly regions = inject(RegionsApi);
   private readonly destroyRef = inject(DestroyRef);
   private readonly user = inject(SessionStore).user;
+
+  /** The province's published plans, each time they arrive: the application list below needs them too. */
+  readonly loaded = output<PlanView[]>();
 
   protected readonly statusNames = PLAN_STATUS_NAMES;
   protected readonly province = signal<ProvinceView | null>(null);
@@ -56,6 +59,7 @@ export class ProvincePlans implements OnInit {
           this.loading.set(false);
           this.province.set(province);
           this.plans.set(plans.items);
+          this.loaded.emit(plans.items);
         },
         error: (err: unknown) => {
           this.loading.set(false);
