@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { ApplicationView, PlanView } from '@pilot/contracts';
 import { applyWhenPlanKnown, call, upload } from '@pilot/test-kit';
-import { CONSOLE_URL, launchBrowser, newPage } from './support/browser';
-import { signInToConsole } from './support/console-session';
+import { CONSOLE_URL, launchBrowser } from './support/browser';
+import { confirmReview, decide, openReviews, reviewRow } from './support/reviewing';
 import { beijingMinute, beijingYear, cityReviewer, collegeReadyToApply, provinceReviewer, publishedPlan, uniquePlanName, type ReadyAccount } from './support/plans';
 
 /** 宁夏: the province of the applications tests; every run makes its own plan, college and reviewers. */
@@ -74,39 +74,11 @@ describe('console: city and province reviewers decide on submitted applications'
     await browser?.close();
   });
 
-  /** A page signed in as `account` on 申报审核, showing this test's plan. */
-  async function reviewsOf(account: ReadyAccount): Promise<{ context: BrowserContext; page: Page }> {
-    const opened = await newPage(browser);
-    const { page } = opened;
-    await signInToConsole(page, account.username, account.password);
-    await page.getByTestId('nav-reviews').click();
-    await page.waitForURL((url) => url.pathname === '/reviews');
-    await page.getByRole('heading', { name: '申报审核' }).waitFor();
-    // Other runs' plans may be newer than this one: pick it by name.
-    const listed = page.waitForResponse((r) => new URL(r.url()).pathname.endsWith('/applications') && new URL(r.url()).searchParams.get('planId') === plan.id);
-    await page.getByTestId('filter-plan').click();
-    await page.getByTestId('filter-plan').locator('input').fill(plan.name);
-    await page.locator('.filter-plan-dropdown nz-option-item', { hasText: plan.name }).click();
-    expect((await listed).status()).toBe(200);
-    return opened;
-  }
-
+  const reviewsOf = (account: ReadyAccount) => openReviews(browser, account, plan);
   const table = (page: Page) => page.getByTestId('application-table');
-  const row = (page: Page, application: ApplicationView) => table(page).locator(`tbody tr[data-application="${application.id}"]`);
   const tab = (page: Page, name: string) => page.getByTestId('status-tabs').locator('.ant-tabs-tab', { hasText: name });
   const cells = async (page: Page, application: ApplicationView) =>
-    (await row(page, application).locator('td').allTextContents()).map((text) => text.trim());
-
-  async function decide(page: Page, button: 'approve' | 'reject'): Promise<void> {
-    await page.getByTestId(button).click();
-    await page.getByTestId('review-form').waitFor();
-  }
-
-  async function confirm(page: Page): Promise<number> {
-    const answer = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith('/review'));
-    await page.getByTestId('review-confirm').click();
-    return (await answer).status();
-  }
+    (await reviewRow(page, application).locator('td').allTextContents()).map((text) => text.trim());
 
   it('shows the city reviewer both applications under 待审核; approving one passes it to the province, rejecting the other needs a reason', async () => {
     const { context, page } = await reviewsOf(city);
@@ -115,7 +87,7 @@ describe('console: city and province reviewers decide on submitted applications'
       await expect(tab(page, '待审核').getAttribute('class')).resolves.toContain('ant-tabs-tab-active');
       const headings = (await table(page).locator('thead th').allTextContents()).map((t) => t.trim());
       expect(headings).toEqual(['申报批次', '院校名称', '地市', '证书名称', '颁证机构', '拟申报培训人数', '已批准培训人数', '状态', '提交时间', '操作']);
-      await row(page, approved).waitFor();
+      await reviewRow(page, approved).waitFor();
       expect(await cells(page, approved)).toEqual([
         plan.name,
         collegeName,
@@ -128,11 +100,11 @@ describe('console: city and province reviewers decide on submitted applications'
         expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/),
         '审核',
       ]);
-      await row(page, rejected).waitFor();
+      await reviewRow(page, rejected).waitFor();
       // City reviewers see their own city only: no city filter.
       await expect(page.getByTestId('filter-city').count()).resolves.toBe(0);
 
-      await row(page, approved).getByTestId('review-application').click();
+      await reviewRow(page, approved).getByTestId('review-application').click();
       await page.waitForURL(`${CONSOLE_URL}/reviews/${approved.id}`);
       const fields = page.getByTestId('application-fields');
       await fields.getByText(collegeName).waitFor();
@@ -149,25 +121,25 @@ describe('console: city and province reviewers decide on submitted applications'
       await page.getByTestId('review-consequence').getByText('审核通过后，该申报将提交省级教育行政部门审核。').waitFor();
       // A city approves without a headcount: that is the province's to set.
       await expect(page.getByTestId('approved-trainees').count()).resolves.toBe(0);
-      expect(await confirm(page)).toBe(200);
+      expect(await confirmReview(page)).toBe(200);
       await page.locator('.ant-message').getByText('已审核通过').waitFor();
       await page.getByTestId('detail-status').getByText('待省级审核').waitFor();
-      await page.getByTestId('application-history').getByText('地市审核通过').waitFor();
+      await page.getByTestId('application-history').getByText('地市级审核通过').waitFor();
       await expect(page.getByTestId('approve').count()).resolves.toBe(0);
 
       await page.getByTestId('back-to-reviews').click();
       await page.waitForURL((url) => url.pathname === '/reviews' && url.searchParams.get('planId') === plan.id);
       await tab(page, '待审核（1）').waitFor();
-      await row(page, approved).waitFor({ state: 'detached' });
+      await reviewRow(page, approved).waitFor({ state: 'detached' });
 
-      await row(page, rejected).getByTestId('review-application').click();
+      await reviewRow(page, rejected).getByTestId('review-application').click();
       await page.waitForURL(`${CONSOLE_URL}/reviews/${rejected.id}`);
       await decide(page, 'reject');
       // Nothing is sent without the reason the college will read.
       await page.getByTestId('review-confirm').click();
       await page.getByText('请填写审核不通过的原因').waitFor();
       await page.getByTestId('review-comment').fill(REASON);
-      expect(await confirm(page)).toBe(200);
+      expect(await confirmReview(page)).toBe(200);
       await page.getByTestId('detail-status').getByText('审核不通过').waitFor();
       await page.getByTestId('rejection-reason').getByText(REASON).waitFor();
       await page.getByTestId('application-history').getByText(`原因：${REASON}`).waitFor();
@@ -180,9 +152,9 @@ describe('console: city and province reviewers decide on submitted applications'
     const { context, page } = await reviewsOf(province);
     try {
       await tab(page, '待审核（1）').waitFor();
-      await row(page, approved).waitFor();
-      await expect(row(page, approved).getByTestId('application-status').textContent()).resolves.toBe('待省级审核');
-      await expect(row(page, rejected).count()).resolves.toBe(0);
+      await reviewRow(page, approved).waitFor();
+      await expect(reviewRow(page, approved).getByTestId('application-status').textContent()).resolves.toBe('待省级审核');
+      await expect(reviewRow(page, rejected).count()).resolves.toBe(0);
 
       const totals = page.getByTestId('certificate-totals');
       const quotaRow = totals.locator(`tbody tr[data-certificate="${certificates[0].name}"]`);
@@ -201,7 +173,7 @@ describe('console: city and province reviewers decide on submitted applications'
       const byCity = page.waitForResponse((r) => new URL(r.url()).pathname.endsWith('/applications') && !!new URL(r.url()).searchParams.get('cityCode'));
       await page.locator('.filter-city-dropdown nz-option-item', { hasText: cityName }).click();
       expect((await byCity).status()).toBe(200);
-      await row(page, approved).waitFor();
+      await reviewRow(page, approved).waitFor();
 
       const downloading = page.waitForEvent('download');
       await page.getByTestId('export').click();
@@ -209,7 +181,7 @@ describe('console: city and province reviewers decide on submitted applications'
       expect(sheet.suggestedFilename()).toBe(`${plan.name}申报列表.xlsx`);
       expect((await readFile(await sheet.path())).subarray(0, 2).toString('latin1')).toBe('PK');
 
-      await row(page, approved).getByTestId('review-application').click();
+      await reviewRow(page, approved).getByTestId('review-application').click();
       await page.waitForURL(`${CONSOLE_URL}/reviews/${approved.id}`);
       await decide(page, 'approve');
       const headcount = page.getByTestId('approved-trainees').locator('input');
@@ -220,12 +192,12 @@ describe('console: city and province reviewers decide on submitted applications'
       await expect(headcount.inputValue()).resolves.toBe('80');
 
       // 80 is within the planned headcount but above the certificate's quota: the server says so.
-      expect(await confirm(page)).toBe(409);
+      expect(await confirmReview(page)).toBe(409);
       await page.getByTestId('review-error').getByText('已批准培训人数超出该证书本批次的剩余指标').waitFor();
 
       await headcount.fill(String(QUOTA));
       await page.getByTestId('review-comment').fill('同意按指标开展试点');
-      expect(await confirm(page)).toBe(200);
+      expect(await confirmReview(page)).toBe(200);
       await page.getByTestId('review-form').waitFor({ state: 'hidden' });
       await page.getByTestId('detail-status').getByText('审核通过').waitFor();
       await expect(page.getByTestId('approved-trainees-value').textContent()).resolves.toBe(String(QUOTA));
@@ -233,7 +205,7 @@ describe('console: city and province reviewers decide on submitted applications'
       // Both levels' steps, newest first, with who took them, in Beijing time.
       const history = page.getByTestId('application-history');
       const texts = async (testId: string) => (await history.getByTestId(testId).allTextContents()).map((text) => text.trim());
-      expect(await texts('history-action')).toEqual(['省级审核通过', '地市审核通过', '提交审核', '创建申报']);
+      expect(await texts('history-action')).toEqual(['省级审核通过', '地市级审核通过', '提交审核', '保存申报（暂不提交审核）']);
       expect(await texts('history-actor')).toEqual([
         '宁夏回族自治区教育厅',
         `${cityName}教育局`,

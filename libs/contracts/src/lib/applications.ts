@@ -79,6 +79,25 @@ export interface ReviewRequest {
 export const HISTORY_ACTIONS = ['created', 'updated', 'submitted', 'approved', 'rejected'] as const;
 export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
 
+const LEVEL_NAMES = { city: '地市级', province: '省级' } as const;
+
+/** What a step of the history did, in the manual's words, for both apps. */
+export function historyActionName(entry: Pick<HistoryEntry, 'action' | 'level'>): string {
+  const level = entry.level ? LEVEL_NAMES[entry.level] : '';
+  switch (entry.action) {
+    case 'created':
+      return '保存申报（暂不提交审核）';
+    case 'updated':
+      return '修改申报';
+    case 'submitted':
+      return '提交审核';
+    case 'approved':
+      return `${level}审核通过`;
+    case 'rejected':
+      return `${level}审核不通过`;
+  }
+}
+
 /** One step of an application's history, shown to the college and to the reviewers. */
 export interface HistoryEntry {
   at: string;

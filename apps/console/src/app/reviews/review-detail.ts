@@ -3,7 +3,7 @@ import { Component, DestroyRef, OnInit, computed, inject, signal } from '@angula
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router } from '@angular/router';
 import { ApplicationsApi, FilesApi, SessionStore, apiErrorMessage, isApiError } from '@pilot/api-client';
-import { APPLICATION_STATUS_NAMES, type ApplicationView, type EvidenceFileView, type HistoryEntry, type ReviewDecision } from '@pilot/contracts';
+import { APPLICATION_STATUS_NAMES, historyActionName, type ApplicationView, type EvidenceFileView, type HistoryEntry, type ReviewDecision } from '@pilot/contracts';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
@@ -16,7 +16,7 @@ import { NzTimelineModule } from 'ng-zorro-antd/timeline';
 import { Forbidden } from '../forbidden/forbidden';
 import { BeijingTimePipe } from './beijing-time.pipe';
 import { ReviewDecisionDialog } from './review-decision';
-import { STATUS_COLOURS, awaitsReviewAt, historyActionName, reviewLevel } from './review-level';
+import { STATUS_COLOURS, awaitsReviewAt, reviewLevel } from './review-level';
 
 const HISTORY_COLOURS: Record<HistoryEntry['action'], string> = {
   created: 'gray',

@@ -1,4 +1,4 @@
-import type { ApplicationStatus, ApplicationSummary, HistoryEntry, UserView } from '@pilot/contracts';
+import type { ApplicationStatus, ApplicationSummary, UserView } from '@pilot/contracts';
 
 export type ReviewLevel = 'city' | 'province';
 
@@ -24,21 +24,4 @@ export const STATUS_COLOURS: Record<ApplicationStatus, string> = {
   rejected: 'red',
 };
 
-const LEVEL_NAMES: Record<ReviewLevel, string> = { city: '地市', province: '省级' };
 
-/** One step of the history in words: 提交审核, 地市审核通过, 省级审核不通过… */
-export function historyActionName(entry: Pick<HistoryEntry, 'action' | 'level'>): string {
-  const level = entry.level ? LEVEL_NAMES[entry.level] : '';
-  switch (entry.action) {
-    case 'created':
-      return '创建申报';
-    case 'updated':
-      return '修改申报';
-    case 'submitted':
-      return '提交审核';
-    case 'approved':
-      return `${level}审核通过`;
-    case 'rejected':
-      return `${level}审核不通过`;
-  }
-}

@@ -3,7 +3,7 @@ import { Component, DestroyRef, OnInit, computed, inject, signal } from '@angula
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { ApplicationsApi, FilesApi, apiErrorMessage } from '@pilot/api-client';
-import { APPLICATION_STATUS_NAMES, type ApplicationView, type EvidenceFileView, type HistoryEntry } from '@pilot/contracts';
+import { APPLICATION_STATUS_NAMES, historyActionName, type ApplicationView, type EvidenceFileView, type HistoryEntry } from '@pilot/contracts';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
@@ -12,7 +12,7 @@ import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTimelineModule } from 'ng-zorro-antd/timeline';
 import { finalize } from 'rxjs';
-import { BEIJING_ZONE, MINUTE_FORMAT, STATUS_COLOURS, historyAction } from './application-status';
+import { BEIJING_ZONE, MINUTE_FORMAT, STATUS_COLOURS } from './application-status';
 
 const HISTORY_COLOURS: Record<HistoryEntry['action'], string> = {
   created: 'gray',
@@ -59,7 +59,7 @@ export class ApplicationDetailPage implements OnInit {
   protected readonly historyColours = HISTORY_COLOURS;
   protected readonly beijing = BEIJING_ZONE;
   protected readonly minute = MINUTE_FORMAT;
-  protected readonly action = historyAction;
+  protected readonly action = historyActionName;
   protected readonly size = fileSize;
 
   protected readonly application = signal<ApplicationView | null>(null);

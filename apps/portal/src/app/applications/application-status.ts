@@ -1,4 +1,4 @@
-import type { ApplicationStatus, HistoryEntry, PlanView } from '@pilot/contracts';
+import type { ApplicationStatus, PlanView } from '@pilot/contracts';
 
 /** Asked before 提交审核 (manual 1.1.3: the system asks again, and a submitted application cannot be changed). */
 export const SUBMIT_CONFIRMATION = '提交后将不能再修改，只能等待审核结果。确定提交审核吗？';
@@ -27,24 +27,7 @@ export function planOpen(plans: readonly PlanView[], planId: string): boolean {
   return plans.some((plan) => plan.id === planId && plan.status === 'open');
 }
 
-const LEVEL_NAMES = { city: '地市级', province: '省级' } as const;
 
-/** What a step of the history did, in the reviewers' and the manual's words. */
-export function historyAction(entry: HistoryEntry): string {
-  const level = entry.level ? LEVEL_NAMES[entry.level] : '';
-  switch (entry.action) {
-    case 'created':
-      return '保存申报（暂不提交审核）';
-    case 'updated':
-      return '修改申报';
-    case 'submitted':
-      return '提交审核';
-    case 'approved':
-      return `${level}审核通过`;
-    case 'rejected':
-      return `${level}审核不通过`;
-  }
-}
 
 /** Times are shown in Beijing time, whatever the browser's zone (DatePipe's zone argument). */
 export const BEIJING_ZONE = '+0800';

@@ -2,16 +2,18 @@ import { Component, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { PlanView } from '@pilot/contracts';
 import { NzStepsModule } from 'ng-zorro-antd/steps';
+import { PilotStatus } from '../pilot-status/pilot-status';
 import { ProvincePlans } from '../plans/province-plans';
 import { ApplicationList } from './application-list';
 
 /**
  * 申报证书试点 (manual 1.1.3, 第二步): the province's application plans, once the basic
- * information is in, and under them the college's applications to those plans.
+ * information is in, the college's pilot standing they led to, and the college's applications
+ * to those plans.
  */
 @Component({
   selector: 'portal-applications',
-  imports: [RouterLink, NzStepsModule, ProvincePlans, ApplicationList],
+  imports: [RouterLink, NzStepsModule, PilotStatus, ProvincePlans, ApplicationList],
   templateUrl: './applications.html',
   styleUrl: './applications.css',
 })
