@@ -1,4 +1,4 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { ApplicationPage, ApplicationView, CertificateView, InAppMessagePage, MajorView, PlanView } from '@pilot/contracts';
 import {
   applyWhenPlanKnown,
@@ -10,25 +10,15 @@ import {
   uniquePlanName,
   type ReadyAccount,
 } from '@pilot/test-kit';
-import { PORTAL_URL, freshPageForEachTest } from './support/browser';
-import { CaptchaWatch, signIn } from './support/portal';
+import { freshPageForEachTest } from './support/browser';
+import { applicationRow, confirmSubmit, countsAre, fillApplication, openApplications, openNewApplication, unreadBadgeShows } from './support/applying';
+import { CaptchaWatch } from './support/portal';
+import { eventually } from './support/waiting';
 
 /** 贵州 gets plans and applications from these tests only. */
 const GUIZHOU = '520000';
 const HOUR = 3_600_000;
-const SUBMIT_CONFIRMATION = '提交后将不能再修改，只能等待审核结果。确定提交审核吗？';
 const PDF = { name: '师资证明材料.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') };
-
-/** Polls until the probe gives a truthy value: review results travel by events, a moment after the decision. */
-async function eventually<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`not in time: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 describe('portal: a college applies for certificate pilots (申报证书试点) and follows the review', () => {
   let page: Page;
@@ -59,79 +49,7 @@ describe('portal: a college applies for certificate pilots (申报证书试点) 
     });
   });
 
-  async function openApplications(college: ReadyAccount): Promise<void> {
-    await page.goto(`${PORTAL_URL}/login`);
-    await signIn(page, captchas, college.username, college.password);
-    await page.waitForURL(/\/workspace$/);
-    await page.getByTestId('open-applications').click();
-    await page.waitForURL(/\/applications$/);
-    await page.getByTestId('application-table').waitFor();
-  }
-
-  async function countsAre(expected: Record<string, number>): Promise<void> {
-    for (const [tab, n] of Object.entries(expected)) {
-      await page.waitForFunction(([id, text]) => document.querySelector(`[data-testid="count-${id}"]`)?.textContent?.trim() === text, [tab, String(n)]);
-    }
-  }
-
-  function row(certificate: CertificateView): Locator {
-    return page.getByTestId('application-table').locator(`tbody tr[data-application="${certificate.name}"]`);
-  }
-
-  async function openNewApplication(): Promise<Locator> {
-    await page.getByTestId('new-application').click();
-    const dialog = page.locator('.application-dialog');
-    await dialog.getByTestId('application-form').waitFor();
-    // Earlier runs leave other open batches in the province: this run's is chosen where there is a choice.
-    const planSelect = dialog.getByTestId('application-plan-select');
-    if (await planSelect.count()) {
-      await planSelect.click();
-      await page.locator('nz-option-item', { hasText: plan.name }).click();
-    } else {
-      await expect(dialog.getByTestId('application-plan').textContent()).resolves.toContain(plan.name);
-    }
-    return dialog;
-  }
-
-  async function pickCertificate(dialog: Locator, certificate: CertificateView): Promise<void> {
-    const select = dialog.getByTestId('certificate-select');
-    await select.click();
-    await select.locator('input').fill(certificate.name.slice(0, 4));
-    await page.locator(`.certificate-select-dropdown nz-option-item[title="${certificate.name}（${certificate.organisation}）"]`).click();
-    await select.locator('.ant-select-selection-item', { hasText: certificate.name }).waitFor();
-  }
-
-  async function addMajor(dialog: Locator): Promise<void> {
-    const select = dialog.getByTestId('major-select');
-    await select.click();
-    const searched = page.waitForResponse((r) => new URL(r.url()).pathname.endsWith('/majors') && new URL(r.url()).searchParams.get('q') === major.name);
-    await select.locator('input').fill(major.name);
-    await searched;
-    await page.locator('.major-select-dropdown nz-option-item', { hasText: major.code }).click();
-    await dialog.getByTestId('add-major').click();
-    await dialog.getByTestId('major-table').locator(`tr[data-major="${major.code}"]`).waitFor();
-  }
-
-  async function write(dialog: Locator, editor: string, plain: string, bold: string): Promise<void> {
-    await dialog.getByTestId(editor).locator('.ql-editor').click();
-    await page.keyboard.type(plain);
-    await dialog.getByTestId(editor).locator('.ql-toolbar .ql-bold').click();
-    await page.keyboard.type(bold);
-  }
-
-  async function fillApplication(dialog: Locator, certificate: CertificateView, trainees: number): Promise<void> {
-    await pickCertificate(dialog, certificate);
-    await addMajor(dialog);
-    await dialog.getByTestId('planned-trainees').locator('input').fill(String(trainees));
-    await write(dialog, 'teachers-editor', '专职教师', '12名');
-    await write(dialog, 'venue-editor', '实训室', '3间');
-  }
-
-  async function confirmSubmit(): Promise<void> {
-    const confirm = page.locator('.submit-confirm');
-    await confirm.getByText(SUBMIT_CONFIRMATION).waitFor();
-    await confirm.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
-  }
+  const row = (certificate: CertificateView) => applicationRow(page, certificate);
 
   async function unreadOf(college: ReadyAccount): Promise<number> {
     return (await call<InAppMessagePage>('GET', '/notifications', undefined, college.token)).body.unread;
@@ -143,7 +61,7 @@ describe('portal: a college applies for certificate pilots (申报证书试点) 
 
   it('saves a new application as a draft (待提交), changes it, and submits it after the confirmation (待审核)', async () => {
     const college = await collegeReadyToApply(GUIZHOU);
-    await openApplications(college);
+    await openApplications(page, captchas, college);
     const headings = (await page.getByTestId('application-table').locator('thead th').allTextContents()).map((t) => t.trim());
     expect(headings).toEqual(['申报批次', '证书名称', '颁证机构', '拟申报培训人数', '已批准培训人数', '状态', '操作']);
     expect((await page.getByTestId('status-tabs').locator('[data-testid^="tab-"]').allTextContents()).map((t) => t.replace(/\s+/g, ''))).toEqual([
@@ -154,9 +72,9 @@ describe('portal: a college applies for certificate pilots (申报证书试点) 
       '审核不通过0',
     ]);
 
-    const dialog = await openNewApplication();
+    const dialog = await openNewApplication(page, plan);
     await dialog.getByText('（本批次要求按专业填报）').waitFor();
-    await fillApplication(dialog, allowed[0], 80);
+    await fillApplication(dialog, { certificate: allowed[0], trainees: 80, major });
     const uploaded = page.waitForResponse((r) => new URL(r.url()).pathname.endsWith('/files') && r.request().method() === 'POST');
     await dialog.getByTestId('evidence-upload').locator('input[type="file"]').setInputFiles(PDF);
     expect((await uploaded).status()).toBe(201);
@@ -166,7 +84,7 @@ describe('portal: a college applies for certificate pilots (申报证书试点) 
     await dialog.getByTestId('save-draft').click();
     expect((await created).status()).toBe(201);
     await dialog.waitFor({ state: 'hidden' });
-    await countsAre({ all: 1, draft: 1, pending: 0 });
+    await countsAre(page, { all: 1, draft: 1, pending: 0 });
     await expect(row(allowed[0]).locator('td').allTextContents()).resolves.toEqual([
       plan.name,
       allowed[0].name,
@@ -200,8 +118,8 @@ describe('portal: a college applies for certificate pilots (申报证书试点) 
 
     // 提交审核 asks again; once submitted, it can no longer be changed or deleted.
     await row(allowed[0]).getByTestId('submit-application').click();
-    await confirmSubmit();
-    await countsAre({ all: 1, draft: 0, pending: 1 });
+    await confirmSubmit(page);
+    await countsAre(page, { all: 1, draft: 0, pending: 1 });
     await page.getByTestId('tab-pending').click();
     await expect(row(allowed[0]).getByTestId('application-status').textContent()).resolves.toBe('待省级审核');
     await expect(row(allowed[0]).getByTestId('edit-application').count()).resolves.toBe(0);
@@ -211,8 +129,8 @@ describe('portal: a college applies for certificate pilots (申报证书试点) 
 
   it('asks in Chinese for what is missing, and shows the server refusing a file that is not really a PDF', async () => {
     const college = await collegeReadyToApply(GUIZHOU);
-    await openApplications(college);
-    const dialog = await openNewApplication();
+    await openApplications(page, captchas, college);
+    const dialog = await openNewApplication(page, plan);
     await dialog.getByTestId('save-draft').click();
     const tips = dialog.locator('.ant-form-item-explain-error');
     for (const tip of ['请选择试点证书', '本批次要求按专业填报，请至少添加一个专业', '请填写拟申报的培训人数', '请填写师资情况描述', '请填写场地情况描述']) {
@@ -239,11 +157,11 @@ describe('portal: a college applies for certificate pilots (申报证书试点) 
       fileIds: [],
     });
     for (const certificate of allowed) expect((await applyWhenPlanKnown(college.token, body(certificate.id))).status).toBe(201);
-    await openApplications(college);
-    await countsAre({ all: 2, draft: 2 });
+    await openApplications(page, captchas, college);
+    await countsAre(page, { all: 2, draft: 2 });
 
-    const dialog = await openNewApplication();
-    await fillApplication(dialog, allowed[1], 20);
+    const dialog = await openNewApplication(page, plan);
+    await fillApplication(dialog, { certificate: allowed[1], trainees: 20, major });
     await dialog.getByTestId('save-draft').click();
     await expect(dialog.getByTestId('application-error').locator('.ant-alert-message').textContent()).resolves.toBe('本批次已申报过该证书，请在列表中修改或查看');
     await dialog.locator('.ant-modal-close').click();
@@ -253,23 +171,23 @@ describe('portal: a college applies for certificate pilots (申报证书试点) 
     const confirm = page.locator('.delete-confirm');
     await confirm.getByText(`确定删除“${allowed[1].name}”的申报吗？删除后不可恢复。`).waitFor();
     await confirm.locator('.ant-modal-confirm-btns .ant-btn-dangerous').click();
-    await countsAre({ all: 1, draft: 1 });
+    await countsAre(page, { all: 1, draft: 1 });
     await row(allowed[1]).waitFor({ state: 'detached' });
     expect((await applicationsOf(college)).items.map((item) => item.certificateId)).toEqual([allowed[0].id]);
   });
 
   it('opens the detail: the fields, the rich text, the evidence to download, and the history in Beijing time', async () => {
     const college = await collegeReadyToApply(GUIZHOU);
-    await openApplications(college);
-    const dialog = await openNewApplication();
-    await fillApplication(dialog, allowed[1], 40);
+    await openApplications(page, captchas, college);
+    const dialog = await openNewApplication(page, plan);
+    await fillApplication(dialog, { certificate: allowed[1], trainees: 40, major });
     await dialog.getByTestId('evidence-upload').locator('input[type="file"]').setInputFiles(PDF);
     await dialog.locator('.ant-upload-list-item', { hasText: PDF.name }).waitFor();
     await dialog.locator('.ant-upload-list-item', { hasText: PDF.name }).locator('.anticon-loading').waitFor({ state: 'detached' });
     await dialog.getByTestId('submit-for-review').click();
-    await confirmSubmit();
+    await confirmSubmit(page);
     await dialog.waitFor({ state: 'hidden' });
-    await countsAre({ all: 1, pending: 1 });
+    await countsAre(page, { all: 1, pending: 1 });
 
     await row(allowed[1]).getByTestId('view-application').click();
     await page.waitForURL(/\/applications\/[^/]+$/);
@@ -313,10 +231,10 @@ describe('portal: a college applies for certificate pilots (申报证书试点) 
     expect(rejected.status).toBe(200);
     await eventually('the rejection message', async () => (await unreadOf(college)) === 1);
 
-    await openApplications(college);
-    await countsAre({ all: 1, rejected: 1, pending: 0 });
+    await openApplications(page, captchas, college);
+    await countsAre(page, { all: 1, rejected: 1, pending: 0 });
     const bell = page.getByTestId('message-bell');
-    await page.waitForFunction(() => document.querySelector('[data-testid="message-bell"]')?.getAttribute('data-unread') === '1');
+    await unreadBadgeShows(page, 1);
     await expect(row(allowed[0]).getByTestId('application-status').textContent()).resolves.toBe('审核不通过');
 
     await row(allowed[0]).getByTestId('view-application').click();
@@ -334,7 +252,7 @@ describe('portal: a college applies for certificate pilots (申报证书试点) 
     await message.getByTestId('message-unread').waitFor();
     await message.click();
     await page.waitForURL(new RegExp(`/applications/${id}$`));
-    await page.waitForFunction(() => document.querySelector('[data-testid="message-bell"]')?.getAttribute('data-unread') === '0');
+    await unreadBadgeShows(page, 0);
     await eventually('the message marked read', async () => (await unreadOf(college)) === 0);
 
     // Rejected, it may be changed and submitted again from the dialog.
@@ -345,18 +263,18 @@ describe('portal: a college applies for certificate pilots (申报证书试点) 
     await dialog.getByText(reason).waitFor();
     await dialog.getByTestId('planned-trainees').locator('input').fill('55');
     await dialog.getByTestId('submit-for-review').click();
-    await confirmSubmit();
+    await confirmSubmit(page);
     await dialog.waitFor({ state: 'hidden' });
-    await countsAre({ rejected: 0, pending: 1 });
+    await countsAre(page, { rejected: 0, pending: 1 });
 
     const approved = await call('POST', `/applications/${id}/review`, { decision: 'approve', approvedTrainees: 50, comment: '同意' }, reviewer.token);
     expect(approved.status).toBe(200);
     await eventually('the approval message', async () => (await unreadOf(college)) === 1);
     await page.reload();
-    await countsAre({ approved: 1, pending: 0 });
+    await countsAre(page, { approved: 1, pending: 0 });
     await expect(row(allowed[0]).getByTestId('application-status').textContent()).resolves.toBe('审核通过');
     await expect(row(allowed[0]).getByTestId('approved-trainees').textContent()).resolves.toBe('50');
-    await page.waitForFunction(() => document.querySelector('[data-testid="message-bell"]')?.getAttribute('data-unread') === '1');
+    await unreadBadgeShows(page, 1);
 
     await page.getByTestId('message-bell').click();
     await page.waitForURL(/\/messages$/);
@@ -365,6 +283,6 @@ describe('portal: a college applies for certificate pilots (申报证书试点) 
     await page.getByTestId('mark-all-read').click();
     await page.getByTestId('unread-summary').getByText('没有未读消息').waitFor();
     await expect(page.getByTestId('message-list').locator('[data-testid="message-unread"]').count()).resolves.toBe(0);
-    await page.waitForFunction(() => document.querySelector('[data-testid="message-bell"]')?.getAttribute('data-unread') === '0');
+    await unreadBadgeShows(page, 0);
   });
 });

@@ -14,3 +14,4 @@ export * from './lib/applications.api';
 export * from './lib/files.api';
 export * from './lib/save-file';
 export * from './lib/notifications.api';
+export * from './lib/pilot-status.api';

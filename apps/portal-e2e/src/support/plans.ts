@@ -1,5 +1,7 @@
 import type { Page } from 'playwright-core';
-import { beijingMinute } from '@pilot/test-kit';
+import type { PlanView } from '@pilot/contracts';
+import { beijingMinute, call, plansInScope } from '@pilot/test-kit';
+import { eventually } from './waiting';
 
 export {
   beijingDay,
@@ -29,4 +31,27 @@ export async function pickWindow(page: Page, picker: string, start: Date, end: D
   await inputs.nth(1).fill(beijingMinute(end));
   await ok.click();
   await page.locator('.plan-window-dropdown').waitFor({ state: 'hidden' });
+}
+
+/**
+ * Waits until the applications service has heard of the published plan (planning announces it by
+ * an event), so that the first application to it cannot meet PLAN_NOT_FOUND. The province
+ * reviewer's certificate totals answer 200 only for a plan the service knows.
+ */
+export async function untilApplicationsKnow(plan: PlanView, provinceReviewerToken: string): Promise<void> {
+  await eventually(`applications to hear of ${plan.name}`, async () => {
+    const totals = await call('GET', `/applications/certificate-totals?planId=${plan.id}`, undefined, provinceReviewerToken);
+    return totals.status === 200;
+  });
+}
+
+/** Waits, asking the API, until the plan's window has ended (状态 已结束). */
+export async function untilWindowEnded(plan: PlanView, token: string): Promise<void> {
+  const left = new Date(plan.endsAt).getTime() - Date.now();
+  await eventually(
+    `the window of ${plan.name} to end`,
+    async () => (await plansInScope(token)).find((listed) => listed.id === plan.id)?.status === 'closed',
+    Math.max(left, 0) + 20_000,
+    1_000,
+  );
 }

@@ -6,14 +6,16 @@ import type { CollegeProfileView } from '@pilot/contracts';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzStepsModule } from 'ng-zorro-antd/steps';
+import { PilotStatus } from '../pilot-status/pilot-status';
 
 /**
  * 申报工作台 (1.1.3): 第一步 完善基础信息, 第二步 申报证书试点. Step two opens the province's
- * application plans once the basic information is in.
+ * application plans once the basic information is in; below the steps, what the applications led
+ * to: whether the college is a pilot college this year.
  */
 @Component({
   selector: 'portal-workspace',
-  imports: [RouterLink, NzAlertModule, NzButtonModule, NzStepsModule],
+  imports: [RouterLink, NzAlertModule, NzButtonModule, NzStepsModule, PilotStatus],
   templateUrl: './workspace.html',
   styleUrl: './workspace.css',
 })
