@@ -33,10 +33,10 @@ describe('versioned changes and the outbox relay writing the same documents, in 
     for (let round = 0; round < 25; round++) {
       const id = `order-${round}`;
       await orders.create({ _id: id, status: 'submitted', version: 1, outbox: [outboxEvent('testing.order.submitted', { id })] });
-      const current = await orders.findById(id);
+      const current = await orders.findById(id).orFail();
       await Promise.all([
         relay.drain(),
-        changes.apply(orders, current!, { $set: { status: 'approved' } }, [outboxEvent('testing.order.approved', { id })], 'NOT_FOUND'),
+        changes.apply(orders, current, { $set: { status: 'approved' } }, [outboxEvent('testing.order.approved', { id })], 'NOT_FOUND'),
       ]);
       await relay.drain();
       const final = await orders.findById(id).lean();
@@ -49,9 +49,9 @@ describe('versioned changes and the outbox relay writing the same documents, in 
     const relay = new OutboxRelay(publisher, [orders], { pollIntervalMs: 60_000, batchSize: 100 }, quietLogger);
     const changes = new VersionedChanges(store, relay);
     await orders.create({ _id: 'contested', status: 'submitted', version: 1 });
-    const read = await orders.findById('contested');
+    const read = await orders.findById('contested').orFail();
     const outcomes = await Promise.allSettled(
-      ['approved', 'rejected', 'approved'].map((status) => changes.apply(orders, read!, { $set: { status } }, [], 'NOT_FOUND')),
+      ['approved', 'rejected', 'approved'].map((status) => changes.apply(orders, read, { $set: { status } }, [], 'NOT_FOUND')),
     );
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
     expect(outcomes.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason.code)).toEqual(['NOT_FOUND', 'NOT_FOUND']);
