@@ -357,6 +357,40 @@ func TestServiceSelectingNothing(t *testing.T) {
 	expectProblems(t, r, []string{"Service/fixture/api", "targetPort web is not a container port of Deployment/fixture/api"})
 }
 
+const goodAutoscaler = `---
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: api
+spec:
+  scaleTargetRef:
+    apiVersion: apps/v1
+    kind: Deployment
+    name: api
+  minReplicas: 2
+  maxReplicas: 6
+  metrics:
+    - type: Resource
+      resource:
+        name: cpu
+        target:
+          type: Utilization
+          averageUtilization: 70
+`
+
+func TestAutoscalerTargets(t *testing.T) {
+	expectClean(t, checkKustomizeFixture(t, goodApp+goodAutoscaler, nil))
+
+	r := checkKustomizeFixture(t, goodApp+strings.Replace(goodAutoscaler, "    name: api\n  minReplicas", "    name: worker\n  minReplicas", 1), nil)
+	expectProblems(t, r, []string{"HorizontalPodAutoscaler/fixture/api", `scaleTargetRef Deployment "worker" names no workload in the output`})
+
+	r = checkKustomizeFixture(t, goodApp+strings.Replace(goodAutoscaler, "minReplicas: 2", "minReplicas: 8", 1), nil)
+	expectProblems(t, r, []string{"HorizontalPodAutoscaler/fixture/api", "minReplicas 8 is above maxReplicas 6"})
+
+	r = checkKustomizeFixture(t, strings.Replace(goodApp, "              cpu: 100m\n", "", 1)+goodAutoscaler, nil)
+	expectProblems(t, r, []string{"HorizontalPodAutoscaler/fixture/api", `scales on cpu utilization, but container "api" of Deployment/fixture/api requests no cpu`})
+}
+
 func TestDeploymentSelectorMismatch(t *testing.T) {
 	r := checkKustomizeFixture(t, strings.Replace(goodApp, "    matchLabels:\n      app: api", "    matchLabels:\n      app: other", 1), nil)
 	// The API server would refuse this Deployment.

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	appsv1 "k8s.io/api/apps/v1"
+	autoscalingv2 "k8s.io/api/autoscaling/v2"
 	corev1 "k8s.io/api/core/v1"
 	networkingv1 "k8s.io/api/networking/v1"
 	policyv1 "k8s.io/api/policy/v1"
@@ -91,6 +92,37 @@ func CheckObjects(r *Report, label string, objs []Object) {
 			}
 		case *networkingv1.Ingress:
 			checkIngress(r, at, v, services)
+		case *autoscalingv2.HorizontalPodAutoscaler:
+			checkAutoscaler(r, at, v, workloads)
+		}
+	}
+}
+
+// checkAutoscaler: the target exists in the output, the bounds make sense, and a utilization
+// target has the requests it is a percentage of (without them the autoscaler never scales).
+func checkAutoscaler(r *Report, at string, h *autoscalingv2.HorizontalPodAutoscaler, workloads []workload) {
+	ref := h.Spec.ScaleTargetRef
+	var target *workload
+	for i := range workloads {
+		if w := &workloads[i]; w.namespace == h.Namespace && w.name == ref.Name && strings.HasPrefix(w.id, ref.Kind+"/") {
+			target = w
+		}
+	}
+	if target == nil {
+		r.Addf(at, "scaleTargetRef %s %q names no workload in the output", ref.Kind, ref.Name)
+		return
+	}
+	if h.Spec.MinReplicas != nil && *h.Spec.MinReplicas > h.Spec.MaxReplicas {
+		r.Addf(at, "minReplicas %d is above maxReplicas %d", *h.Spec.MinReplicas, h.Spec.MaxReplicas)
+	}
+	for _, m := range h.Spec.Metrics {
+		if m.Type != autoscalingv2.ResourceMetricSourceType || m.Resource == nil || m.Resource.Target.Type != autoscalingv2.UtilizationMetricType {
+			continue
+		}
+		for _, c := range target.template.Spec.Containers {
+			if _, ok := c.Resources.Requests[m.Resource.Name]; !ok {
+				r.Addf(at, "scales on %s utilization, but container %q of %s requests no %s", m.Resource.Name, c.Name, target.id, m.Resource.Name)
+			}
 		}
 	}
 }
