@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import type { ApplicationView, PlanView } from '@pilot/contracts';
-import { applyWhenPlanKnown, call, upload } from '@pilot/test-kit';
+import { applyWhenPlanKnown, call, demoCertificates, upload } from '@pilot/test-kit';
 import { CONSOLE_URL, launchBrowser } from './support/browser';
 import { confirmReview, decide, openReviews, reviewRow } from './support/reviewing';
 import { beijingMinute, beijingYear, cityReviewer, collegeReadyToApply, provinceReviewer, publishedPlan, uniquePlanName, type ReadyAccount } from './support/plans';
@@ -38,7 +38,7 @@ describe('console: city and province reviewers decide on submitted applications'
     collegeName = college.registered.college.name;
     cityName = college.registered.college.cityName;
     city = await cityReviewer(NINGXIA, college.registered.college.cityCode);
-    certificates = (await call<{ items: Certificate[] }>('GET', '/certificates?pageSize=2', undefined, college.token)).body.items;
+    certificates = await demoCertificates(college.token, 2);
     plan = await publishedPlan(province.token, {
       year: beijingYear(),
       name: uniquePlanName(),

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ApplicationPage, ApplicationSummary, ApplicationView, CertificateView, InAppMessagePage, PilotStatusView, PlanView } from '@pilot/contracts';
-import { applyWhenPlanKnown, call, inbox } from '@pilot/test-kit';
+import { applyWhenPlanKnown, call, demoCertificates, inbox } from '@pilot/test-kit';
 import { applicationRow, confirmSubmit, countsAre, fillApplication, openApplications, openNewApplication, unreadBadgeShows } from './support/applying';
 import { CONSOLE_URL, PORTAL_URL, launchBrowser, newPage } from './support/browser';
 import {
@@ -79,7 +79,7 @@ describe('issue 5 from end to end: a college applies, the city and the province 
     async () => {
       const [province, college] = await Promise.all([provinceReviewer(GANSU), collegeReadyToApply(GANSU)]);
       const city = await cityReviewer(GANSU, college.registered.college.cityCode);
-      const [passing, failing] = (await call<{ items: CertificateView[] }>('GET', '/certificates?pageSize=2', undefined, college.token)).body.items;
+      const [passing, failing] = await demoCertificates(college.token, 2);
       const plan = await shortPlan(province, [passing, failing], true, APPLYING_TIME_MS);
 
       // The college applies for both in the portal while the window is open; nothing is decided yet.
@@ -184,7 +184,7 @@ describe('issue 5 from end to end: a college applies, the city and the province 
 
   it('shows 非试点院校 and why to a college whose only application was rejected, once its batch has settled', async () => {
     const [province, college] = await Promise.all([provinceReviewer(GANSU), collegeReadyToApply(GANSU)]);
-    const [certificate] = (await call<{ items: CertificateView[] }>('GET', '/certificates?pageSize=1', undefined, college.token)).body.items;
+    const [certificate] = await demoCertificates(college.token, 1);
     const plan = await shortPlan(province, [certificate], false, 20_000);
     const created = await applyWhenPlanKnown<ApplicationView>(college.token, {
       planId: plan.id,

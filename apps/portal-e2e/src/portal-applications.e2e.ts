@@ -5,6 +5,7 @@ import {
   beijingYear,
   call,
   collegeReadyToApply,
+  demoCertificates,
   provinceReviewer,
   publishedPlan,
   uniquePlanName,
@@ -35,8 +36,7 @@ describe('portal: a college applies for certificate pilots (申报证书试点) 
 
   beforeAll(async () => {
     reviewer = await provinceReviewer(GUIZHOU);
-    const catalogue = await call<{ items: CertificateView[] }>('GET', '/certificates?pageSize=6', undefined, reviewer.token);
-    allowed = catalogue.body.items.slice(0, 2);
+    allowed = await demoCertificates(reviewer.token, 2);
     major = (await call<{ items: MajorView[] }>('GET', '/majors?level=高职专科&pageSize=1', undefined, reviewer.token)).body.items[0];
     plan = await publishedPlan(reviewer.token, {
       year: beijingYear(),

@@ -1,5 +1,5 @@
 /** Accounts and plans set up through the API, ready for the test's subject: shared by the API and browser tests. */
-import type { PlanFields, PlanView } from '@pilot/contracts';
+import type { CertificateView, PlanFields, PlanView } from '@pilot/contracts';
 import { call, createReviewer, freshPassword, registerCollege, signedIn, uniqueName, type Answer, type RegisteredCollege } from './platform-api';
 
 const HOUR = 60 * 60 * 1000;
@@ -115,4 +115,15 @@ export async function applyWhenPlanKnown<T = any>(collegeToken: string, fields: 
     if ((answer.body as { code?: string } | undefined)?.code !== 'PLAN_NOT_FOUND' || attempt >= 50) return answer;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+}
+
+/**
+ * Certificates of the demo catalogue, the same on every run: imports made by other tests add
+ * entries (with codes that may sort first) that a test applying for certificates should not meet.
+ */
+export async function demoCertificates(token: string, count: number): Promise<CertificateView[]> {
+  const answer = await call<{ items: CertificateView[] }>('GET', '/certificates?q=职业技能等级证书&pageSize=100', undefined, token);
+  const demo = answer.body.items.filter((certificate) => certificate.demo);
+  if (demo.length < count) throw new Error(`only ${demo.length} demo certificates: is SEED_DEMO_DATA=1?`);
+  return demo.slice(0, count);
 }
