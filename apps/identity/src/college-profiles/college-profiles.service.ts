@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
+import { InjectConnection, InjectModel } from '@nestjs/mongoose';
 import {
   COLLEGE_TYPES,
   IdentityEvents,
@@ -9,23 +9,31 @@ import {
   type CollegeProfileUpdatedEvent,
   type CollegeProfileView,
 } from '@pilot/contracts';
-import { OutboxRelay, outboxEvent } from '@pilot/messaging';
-import type { Model } from 'mongoose';
+import { DocumentTurns, OutboxRelay, atWrites, outboxEvent, type OutboxEntry } from '@pilot/messaging';
+import { isDuplicateKeyError } from '@pilot/runtime';
+import type { Connection, Model } from 'mongoose';
 import { DirectoryService } from '../directory/directory.service';
 import { RegionsService } from '../regions/regions.service';
 import { CollegeProfile } from './college-profile.schema';
+
+const TURN_ATTEMPTS = 40;
+const TURN_PAUSE_MS = 25;
 
 /** 完善院校基础信息: a college reads and writes only its own. */
 @Injectable()
 export class CollegeProfilesService {
   private readonly logger = new Logger('CollegeProfiles');
+  private readonly turns: DocumentTurns;
 
   constructor(
     @InjectModel(CollegeProfile.name) private readonly profiles: Model<CollegeProfile>,
     private readonly directory: DirectoryService,
     private readonly regions: RegionsService,
     private readonly relay: OutboxRelay,
-  ) {}
+    @InjectConnection() connection: Connection,
+  ) {
+    this.turns = new DocumentTurns(connection);
+  }
 
   async get(actor: Actor): Promise<CollegeProfileView> {
     const collegeId = collegeOf(actor);
@@ -53,15 +61,35 @@ export class CollegeProfilesService {
       updatedBy: actor.accountId,
     };
     const announced: CollegeProfileUpdatedEvent = { collegeId, contactName: record.contactName, contactPhone, email: record.email };
-    // The whole record is replaced at once, with its event: there is no partial state to guard.
-    await this.profiles.updateOne(
-      { _id: collegeId },
-      { $set: record, $push: { outbox: outboxEvent(IdentityEvents.collegeProfileUpdated, announced) } },
-      { upsert: true },
-    );
+    await this.write(collegeId, record, outboxEvent(IdentityEvents.collegeProfileUpdated, announced));
     this.relay.nudge();
     this.logger.log({ msg: 'college profile saved', collegeId });
     return this.view(collegeId, { _id: collegeId, ...record });
+  }
+
+  /**
+   * The whole record is replaced at once, with its event. The relay removes published events from
+   * this document, so the write takes its turn (DocumentTurns) rather than race the relay's.
+   */
+  private async write(collegeId: string, record: Partial<CollegeProfile>, event: OutboxEntry): Promise<void> {
+    if (!(await this.profiles.exists({ _id: collegeId }))) {
+      try {
+        await this.profiles.create({ _id: collegeId, ...record, outbox: [event], writes: 1 });
+        return;
+      } catch (err) {
+        // Saved at the same moment from another tab: update the record that won instead.
+        if (!isDuplicateKeyError(err)) throw err;
+      }
+    }
+    for (let attempt = 0; attempt < TURN_ATTEMPTS; attempt++) {
+      const { writes } = (await this.profiles.findById(collegeId, { writes: 1 }).lean<{ writes?: number }>()) ?? {};
+      if (await this.turns.take(this.profiles, collegeId, writes)) {
+        await this.profiles.updateOne({ _id: collegeId, ...atWrites(writes) }, { $set: record, $push: { outbox: event }, $inc: { writes: 1 } });
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, TURN_PAUSE_MS));
+    }
+    throw new PlatformError('SERVICE_UNAVAILABLE');
   }
 
   async isComplete(collegeId: string): Promise<boolean> {
