@@ -13,3 +13,4 @@ export * from './lib/catalogue';
 export * from './lib/imports';
 export * from './lib/planning';
 export * from './lib/applications';
+export * from './lib/beijing-time';

@@ -1,11 +1,9 @@
-import { APPLICATION_STATUS_NAMES, MAX_PAGE_SIZE, RpcPatterns, type Actor, type ApplicationPage, type ApplicationSummary, type ListApplicationsRequest } from '@pilot/contracts';
+import { APPLICATION_STATUS_NAMES, MAX_PAGE_SIZE, beijingMinute, RpcPatterns, type Actor, type ApplicationPage, type ApplicationSummary, type ListApplicationsRequest } from '@pilot/contracts';
 import type { RpcClient } from '@pilot/messaging';
 import { toXlsx, type SheetColumn } from '@pilot/spreadsheets';
 
 /** More rows than a province reviews in a batch; a bigger export would be a job, not a request. */
 const MAX_EXPORT_ROWS = 20_000;
-
-const beijing = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' });
 
 const COLUMNS: SheetColumn<ApplicationSummary>[] = [
   { title: '申报批次', width: 18, value: (row) => row.planName },
@@ -16,7 +14,7 @@ const COLUMNS: SheetColumn<ApplicationSummary>[] = [
   { title: '拟申报培训人数', width: 14, value: (row) => row.plannedTrainees },
   { title: '已批准培训人数', width: 14, value: (row) => row.approvedTrainees },
   { title: '状态', width: 12, value: (row) => APPLICATION_STATUS_NAMES[row.status] },
-  { title: '提交时间', width: 18, value: (row) => (row.submittedAt ? beijing.format(new Date(row.submittedAt)) : undefined) },
+  { title: '提交时间', width: 18, value: (row) => (row.submittedAt ? beijingMinute(row.submittedAt) : undefined) },
 ];
 
 /** The reviewer's filtered list, every page of it (whatever page the query names), as a spreadsheet. */

@@ -1,11 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { PLAN_TIME_ZONE, PlatformError, type Actor, type PilotStatusView, type PlanResultsSettledEvent } from '@pilot/contracts';
+import { PlatformError, beijingYear, type Actor, type PilotStatusView, type PlanResultsSettledEvent } from '@pilot/contracts';
 import { bulkWriteInSlices } from '@pilot/runtime';
 import type { Model } from 'mongoose';
 import { PilotResult } from './pilot-result.schema';
-
-const yearInBeijing = new Intl.DateTimeFormat('en', { timeZone: PLAN_TIME_ZONE, year: 'numeric' });
 
 /**
  * 试点院校: a college with at least one certificate approved in a settled batch of a year is a
@@ -36,7 +34,7 @@ export class PilotStatusService {
   async statusOf(actor: Actor, now = new Date()): Promise<PilotStatusView[]> {
     if (actor.role !== 'college' || !actor.collegeId) throw new PlatformError('FORBIDDEN');
     const results = await this.results.find({ collegeId: actor.collegeId }).lean();
-    const years = new Set([Number(yearInBeijing.format(now)), ...results.map((result) => result.year)]);
+    const years = new Set([beijingYear(now), ...results.map((result) => result.year)]);
     return [...years]
       .sort((a, b) => b - a)
       .map((year) => {

@@ -1,5 +1,5 @@
 import { planStatus } from '@pilot/contracts';
-import { checkWindow, formatPlanTime, windowText } from './plan-window';
+import { checkWindow, windowText } from './plan-window';
 
 describe('a plan window, in Beijing time', () => {
   const window = { startsAt: '2026-04-01T00:00:00+08:00', endsAt: '2026-04-04T23:59:59.999+08:00' };
@@ -13,7 +13,7 @@ describe('a plan window, in Beijing time', () => {
 
   it('is shown as the manual shows it, in Beijing time whatever the offset it was given in', () => {
     expect(windowText(new Date(window.startsAt), new Date(window.endsAt))).toBe('2026-04-01 00:00 ~ 2026-04-04 23:59');
-    expect(formatPlanTime(new Date('2026-12-31T16:30:00Z'))).toBe('2027-01-01 00:30');
+    expect(windowText(new Date('2026-12-31T16:30:00Z'), new Date('2027-01-05T15:59:59Z'))).toBe('2027-01-01 00:30 ~ 2027-01-05 23:59');
   });
 
   it('refuses a window that ends before it starts, lasts over a year, or opens far from its year', () => {

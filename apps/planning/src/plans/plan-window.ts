@@ -1,30 +1,10 @@
-import { PLAN_TIME_ZONE, PlatformError } from '@pilot/contracts';
+import { PlatformError, beijingMinute, beijingYear } from '@pilot/contracts';
 
 const MAX_WINDOW_MS = 366 * 24 * 60 * 60_000;
 
-const beijingTime = new Intl.DateTimeFormat('en-GB', {
-  timeZone: PLAN_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** "2020-04-01 00:00", in Beijing time whatever the server's zone. */
-export function formatPlanTime(at: Date): string {
-  const part = Object.fromEntries(beijingTime.formatToParts(at).map(({ type, value }) => [type, value]));
-  return `${part['year']}-${part['month']}-${part['day']} ${part['hour']}:${part['minute']}`;
-}
-
+/** The window as the manual shows it, in Beijing time: "2020-04-01 00:00 ~ 2020-04-04 23:59". */
 export function windowText(startsAt: Date, endsAt: Date): string {
-  return `${formatPlanTime(startsAt)} ~ ${formatPlanTime(endsAt)}`;
-}
-
-/** The year a moment falls in, in Beijing time. */
-export function beijingYear(at: Date): number {
-  return Number(formatPlanTime(at).slice(0, 4));
+  return `${beijingMinute(startsAt)} ~ ${beijingMinute(endsAt)}`;
 }
 
 /** A window ends after it starts, lasts at most a year, and opens in (or just before) the plan's year. */

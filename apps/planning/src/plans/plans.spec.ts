@@ -1,6 +1,6 @@
 import { Test, type TestingModule } from '@nestjs/testing';
 import { getConnectionToken } from '@nestjs/mongoose';
-import { PlanningEvents, type Actor, type PlanFields, type PlanSnapshot } from '@pilot/contracts';
+import { PlanningEvents, beijingYear, type Actor, type PlanFields, type PlanSnapshot } from '@pilot/contracts';
 import { serviceFoundation, type BrokerConnection } from '@pilot/messaging';
 import { EventTap, brokerFor, deleteQueues, eventually, rejectionOf, uniqueName } from '@pilot/messaging/testing';
 import { loadConfig } from '@pilot/runtime';
@@ -12,7 +12,6 @@ import { PlanningConfig } from '../planning.config';
 import { Plan } from './plan.schema';
 import { PlansModule } from './plans.module';
 import { PlansService } from './plans.service';
-import { beijingYear } from './plan-window';
 import { WindowCloser } from './window-closer';
 
 const reviewerOf = (provinceCode: string): Actor => ({ accountId: randomUUID(), username: 'reviewer', role: 'province_reviewer', provinceCode });

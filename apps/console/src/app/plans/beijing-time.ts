@@ -30,8 +30,3 @@ export function beijingWallClock(iso: string): Date {
     beijing.getUTCMinutes(),
   );
 }
-
-/** This year as it is in Beijing (on New Year's Eve evening in Europe, Beijing is already in the next). */
-export function beijingYear(now = new Date()): number {
-  return new Date(now.getTime() + BEIJING_OFFSET_MS).getUTCFullYear();
-}

@@ -1,6 +1,6 @@
 import { AbstractControl, FormArray, FormControl, FormGroup, ValidationErrors, Validators } from '@angular/forms';
-import type { CertificateView, PlanCertificate, PlanFields, PlanView } from '@pilot/contracts';
-import { beijingIso, beijingWallClock, beijingYear } from './beijing-time';
+import { beijingYear, type CertificateView, type PlanCertificate, type PlanFields, type PlanView } from '@pilot/contracts';
+import { beijingIso, beijingWallClock } from './beijing-time';
 
 export type PlanWindow = [Date, Date];
 

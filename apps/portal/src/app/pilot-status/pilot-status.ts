@@ -1,7 +1,7 @@
 import { Component, DestroyRef, OnInit, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { PilotStatusApi, apiErrorMessage } from '@pilot/api-client';
-import { PLAN_TIME_ZONE, type PilotStatusView } from '@pilot/contracts';
+import { beijingYear, type PilotStatusView } from '@pilot/contracts';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 
@@ -16,8 +16,6 @@ export function standingOf(status: PilotStatusView): PilotStanding {
   if (status.settledBatches > 0) return { label: '非试点院校', color: 'orange' };
   return { label: '尚未确定', color: 'default' };
 }
-
-const yearInBeijing = new Intl.DateTimeFormat('en', { timeZone: PLAN_TIME_ZONE, year: 'numeric' });
 
 /**
  * 试点院校资格: this year's standing with the reason in the platform's words, and the other
@@ -37,7 +35,7 @@ export class PilotStatus implements OnInit {
   protected readonly error = signal<string | null>(null);
   protected readonly standingOf = standingOf;
 
-  private readonly thisYear = Number(yearInBeijing.format(new Date()));
+  private readonly thisYear = beijingYear();
   /** The server always lists the current year; the first entry stands in should the clocks disagree. */
   protected readonly current = computed(() => {
     const years = this.years() ?? [];
