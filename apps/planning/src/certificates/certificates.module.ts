@@ -1,10 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import type { CatalogueOptions } from '../catalogue/demo-seeding';
+import { demoCatalogueSeeder, type CatalogueOptions } from '../catalogue/demo-seeding';
 import { Certificate, CertificateSchema } from './certificate.schema';
 import { CertificatesHandlers } from './certificates.handlers';
 import { CertificatesService } from './certificates.service';
-import { CERTIFICATES_OPTIONS, DemoCertificatesSeeder } from './demo-certificates.seeder';
 
 @Module({})
 export class CertificatesModule {
@@ -14,7 +13,7 @@ export class CertificatesModule {
       module: CertificatesModule,
       global: true,
       imports: [MongooseModule.forFeature([{ name: Certificate.name, schema: CertificateSchema }])],
-      providers: [{ provide: CERTIFICATES_OPTIONS, useValue: options }, CertificatesService, CertificatesHandlers, DemoCertificatesSeeder],
+      providers: [CertificatesService, CertificatesHandlers, demoCatalogueSeeder('certificates', Certificate.name, CertificatesService, options)],
       exports: [CertificatesService],
     };
   }

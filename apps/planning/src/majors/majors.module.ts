@@ -1,7 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import type { CatalogueOptions } from '../catalogue/demo-seeding';
-import { DemoMajorsSeeder, MAJORS_OPTIONS } from './demo-majors.seeder';
+import { demoCatalogueSeeder, type CatalogueOptions } from '../catalogue/demo-seeding';
 import { Major, MajorSchema } from './major.schema';
 import { MajorsHandlers } from './majors.handlers';
 import { MajorsService } from './majors.service';
@@ -14,7 +13,7 @@ export class MajorsModule {
       module: MajorsModule,
       global: true,
       imports: [MongooseModule.forFeature([{ name: Major.name, schema: MajorSchema }])],
-      providers: [{ provide: MAJORS_OPTIONS, useValue: options }, MajorsService, MajorsHandlers, DemoMajorsSeeder],
+      providers: [MajorsService, MajorsHandlers, demoCatalogueSeeder('majors', Major.name, MajorsService, options)],
       exports: [MajorsService],
     };
   }
