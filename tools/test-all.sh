@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test of the platform: unit and integration tests against the real RabbitMQ and store,
-# the operators' files, then the API and browser tests against the running platform.
+# the operators' files, then the API and browser tests against the running platform, and the
+# scale test against a platform with replicated services.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export CI=true NX_NO_CLOUD=true NX_DAEMON=false
@@ -25,6 +26,16 @@ if node tools/platform/launch.mjs detach; then
   step browser-e2e npx jest -c apps/portal-e2e/jest.e2e.config.cts --runInBand --ci --json --outputFile="$RESULTS/browser-e2e.json"
 else
   failed_steps+=("platform-start")
+  tail -n 40 .local/logs/*.log
+fi
+node tools/platform/launch.mjs stop
+
+# The scale test: two replicas each of applications and notifications, one stopped and one killed
+# under load. All its requests come from this one machine, hence the gateway's higher rate limit.
+if RATE_LIMIT_PER_MINUTE=20000 node tools/platform/launch.mjs detach --scale applications=2 --scale notifications=2; then
+  step scale npx jest -c apps/api-e2e/jest.scale.config.cts --runInBand --ci --json --outputFile="$RESULTS/scale.json"
+else
+  failed_steps+=("scaled-platform-start")
   tail -n 40 .local/logs/*.log
 fi
 node tools/platform/launch.mjs stop

@@ -1,7 +1,15 @@
 // Runs the whole platform from the built apps: the four services, the gateway and both front
-// ends. `--detach` starts it in the background for the tests and returns once all are ready.
+// ends. `detach` starts it in the background for the tests and returns once all are ready.
+//
+//   node tools/platform/launch.mjs run|detach [--scale applications=2 ...] | stop
+//
+// `--scale` runs several replicas of a service, as `docker compose --scale` does: replica k
+// listens for health on the service's port + 10·(k-1) and logs to .local/logs/<service>-<k>.log.
+// Like an orchestrator, the launcher starts a replica again when it exits, and it keeps the
+// replicas' names, process ids and ports in .local/run/replicas.json for tools and tests.
 import { spawn } from 'node:child_process';
-import { mkdirSync, openSync, writeFileSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, openSync, writeFileSync, readFileSync, existsSync, rmSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveApp } from './static-server.mjs';
@@ -9,6 +17,7 @@ import { serveApp } from './static-server.mjs';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const LOGS = join(ROOT, '.local/logs');
 const PID_FILE = join(ROOT, '.local/run/platform.pid');
+const REPLICAS_FILE = join(ROOT, '.local/run/replicas.json');
 
 const env = process.env;
 const ports = {
@@ -21,37 +30,85 @@ const ports = {
   console: Number(env.CONSOLE_PORT ?? 4300),
 };
 const SERVICES = ['identity', 'planning', 'applications', 'notifications', 'gateway'];
+// The front ends reach one gateway port, so the gateway runs once here (compose and Kubernetes
+// put a load balancer in front of its replicas).
+const SCALABLE = SERVICES.filter((service) => service !== 'gateway');
 const gatewayUrl = `http://127.0.0.1:${ports.gateway}`;
 
-const command = process.argv[2] ?? 'run';
+const [command = 'run', ...options] = process.argv.slice(2);
+const replicas = replicasOf(parseScale(options));
 if (command === 'stop') await stop();
 else if (command === 'detach') detach();
 else await run();
 
+function parseScale(args) {
+  const scale = {};
+  for (let i = 0; i < args.length; i += 1) {
+    const match = args[i] === '--scale' ? /^([a-z]+)=(\d+)$/.exec(args[i + 1] ?? '') : null;
+    if (!match || !SCALABLE.includes(match[1]) || Number(match[2]) < 1 || Number(match[2]) > 5) {
+      console.error(`usage: launch.mjs run|detach [--scale <${SCALABLE.join('|')}>=<1-5>]... | stop`);
+      process.exit(2);
+    }
+    scale[match[1]] = Number(match[2]);
+    i += 1;
+  }
+  return scale;
+}
+
+function replicasOf(scale) {
+  return SERVICES.flatMap((service) =>
+    Array.from({ length: scale[service] ?? 1 }, (_, index) => ({
+      service,
+      instance: index === 0 ? service : `${service}-${index + 1}`,
+      port: ports[service] + 10 * index,
+    })),
+  );
+}
+
+function healthUrl({ service, port }) {
+  return service === 'gateway' ? `http://127.0.0.1:${port}/api/v1/health/ready` : `http://127.0.0.1:${port}/health/ready`;
+}
+
 async function run() {
   mkdirSync(LOGS, { recursive: true });
-  const children = SERVICES.map((service) => startService(service));
+  // One key per run, so that every replica of notifications reads the development SMS inbox.
+  const runEnv = { DEV_INBOX_KEY: randomBytes(24).toString('base64url'), ...env };
+  let stopping = false;
+  const children = new Map();
+  const supervise = (replica, restarts = 0) => {
+    const child = startReplica(replica, runEnv);
+    const startedAt = Date.now();
+    children.set(replica.instance, child);
+    writeReplicas(children);
+    child.on('exit', (code, signal) => {
+      if (stopping) return;
+      // Back off when a replica keeps failing at start-up; a long-lived one comes back at once.
+      const quick = Date.now() - startedAt < 30_000;
+      const delay = quick ? Math.min(30_000, 1000 * 2 ** restarts) : 1000;
+      console.error(`${replica.instance} exited (${signal ?? code}); starting it again in ${delay} ms (log: .local/logs/${replica.instance}.log)`);
+      setTimeout(() => !stopping && supervise(replica, quick ? restarts + 1 : 0), delay);
+    });
+  };
+  replicas.forEach((replica) => supervise(replica));
   const servers = await Promise.all([
     serveApp({ root: join(ROOT, 'dist/apps/portal/browser'), port: ports.portal, apiTarget: gatewayUrl }),
     serveApp({ root: join(ROOT, 'dist/apps/console/browser'), port: ports.console, apiTarget: gatewayUrl }),
   ]);
   const shutdown = () => {
-    for (const child of children) child.kill('SIGTERM');
+    stopping = true;
+    for (const child of children.values()) child.kill('SIGTERM');
     for (const server of servers) server.close();
+    rmSync(REPLICAS_FILE, { force: true });
     setTimeout(() => process.exit(0), 8000).unref();
   };
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
-  for (const child of children) {
-    child.on('exit', (code, signal) => {
-      if (signal !== 'SIGTERM') console.error(`${child.service} exited (${signal ?? code}); see .local/logs/${child.service}.log`);
-    });
-  }
   try {
     await waitUntilReady();
   } catch (err) {
     console.error(err.message);
-    for (const child of children) child.kill('SIGKILL');
+    stopping = true;
+    for (const child of children.values()) child.kill('SIGKILL');
     process.exit(1);
   }
   console.log(
@@ -63,27 +120,43 @@ async function run() {
       `  API               ${gatewayUrl}/api/v1`,
       `  API docs          ${gatewayUrl}/api/docs`,
       `  logs              .local/logs/<service>.log`,
+      ...(replicas.length > SERVICES.length ? [`  replicas          ${replicas.map((r) => r.instance).join(' ')}`] : []),
       '',
     ].join('\n'),
   );
 }
 
-function startService(service) {
-  const log = openSync(join(LOGS, `${service}.log`), 'a');
-  const child = spawn(process.execPath, [join(ROOT, 'dist/apps', service, 'main.js')], {
+function startReplica({ service, instance, port }, runEnv) {
+  const log = openSync(join(LOGS, `${instance}.log`), 'a');
+  return spawn(process.execPath, [join(ROOT, 'dist/apps', service, 'main.js')], {
     cwd: ROOT,
-    // Planning looks for ended windows every 2 s here, so that a demo or a test sees them close promptly.
-    env: { NODE_ENV: 'development', SEED_DEMO_DATA: '1', DEV_TOOLS: '1', WINDOW_CHECK_INTERVAL_MS: '2000', ...env, HTTP_PORT: String(ports[service]) },
+    // Planning looks for ended windows every 2 s here, so that a demo or a test sees them close
+    // promptly; a killed replica's events are taken over after 10 s instead of a minute.
+    env: {
+      NODE_ENV: 'development',
+      SEED_DEMO_DATA: '1',
+      DEV_TOOLS: '1',
+      WINDOW_CHECK_INTERVAL_MS: '2000',
+      MESSAGE_CLAIM_LEASE_MS: '10000',
+      ...runEnv,
+      HTTP_PORT: String(port),
+      INSTANCE_ID: instance,
+    },
     stdio: ['ignore', log, log],
   });
-  child.service = service;
-  return child;
+}
+
+function writeReplicas(children) {
+  const listed = replicas.map((replica) => ({ ...replica, pid: children.get(replica.instance)?.pid ?? null, log: `.local/logs/${replica.instance}.log` }));
+  mkdirSync(dirname(REPLICAS_FILE), { recursive: true });
+  // Written aside and renamed, so that a reader never sees half a file.
+  writeFileSync(`${REPLICAS_FILE}.tmp`, JSON.stringify(listed, null, 2));
+  renameSync(`${REPLICAS_FILE}.tmp`, REPLICAS_FILE);
 }
 
 async function waitUntilReady(timeoutMs = 90_000) {
   const deadline = Date.now() + timeoutMs;
-  const urls = SERVICES.map((s) => (s === 'gateway' ? `${gatewayUrl}/api/v1/health/ready` : `http://127.0.0.1:${ports[s]}/health/ready`));
-  for (const url of urls) {
+  for (const url of replicas.map(healthUrl)) {
     for (;;) {
       const ok = await fetch(url).then((r) => r.ok, () => false);
       if (ok) break;
@@ -97,7 +170,7 @@ function detach() {
   mkdirSync(dirname(PID_FILE), { recursive: true });
   mkdirSync(LOGS, { recursive: true });
   const out = openSync(join(LOGS, 'platform.log'), 'a');
-  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), 'run'], { env, detached: true, stdio: ['ignore', out, out] });
+  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), 'run', ...options], { env, detached: true, stdio: ['ignore', out, out] });
   writeFileSync(PID_FILE, String(child.pid));
   child.unref();
   waitUntilReady().then(
@@ -129,4 +202,5 @@ async function stop() {
     // the group is already empty
   }
   rmSync(PID_FILE, { force: true });
+  rmSync(REPLICAS_FILE, { force: true });
 }

@@ -1,8 +1,9 @@
 import 'reflect-metadata';
-import { bootstrapService, loadConfig, runService, StoreServiceConfig } from '@pilot/runtime';
+import { bootstrapService, loadConfig, StoreServiceConfig } from '@pilot/runtime';
+import { runServiceOrCommand } from '@pilot/messaging';
 import { ApplicationsModule } from './applications.module';
 
-runService('applications', async () => {
+runServiceOrCommand('applications', async () => {
   const config = loadConfig(StoreServiceConfig, { HTTP_PORT: '3103', MONGO_DB: 'applications' });
   await bootstrapService(ApplicationsModule.register(config), { service: 'applications', config });
 });

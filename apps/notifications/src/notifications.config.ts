@@ -1,4 +1,4 @@
-import { IsIn, IsNotEmpty, IsUrl, Validate, ValidateIf, ValidatorConstraint, type ValidationArguments, type ValidatorConstraintInterface } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsUrl, MinLength, Validate, ValidateIf, ValidatorConstraint, type ValidationArguments, type ValidatorConstraintInterface } from 'class-validator';
 import { StoreServiceConfig } from '@pilot/runtime';
 import type { SmsOptions } from './sms/sms.options';
 
@@ -50,9 +50,17 @@ export class NotificationsConfig extends StoreServiceConfig {
   @IsNotEmpty({ message: 'ALIYUN_SMS_TEMPLATE_APPLICATION_REVIEWED is required with SMS_PROVIDER=aliyun' })
   ALIYUN_SMS_TEMPLATE_APPLICATION_REVIEWED = '';
 
+  /**
+   * The development inbox seals password messages under a key held only in memory. Replicas of
+   * one run share it through this setting; without it each process has a random key of its own.
+   */
+  @IsOptional()
+  @MinLength(16, { message: 'DEV_INBOX_KEY must have at least 16 characters' })
+  DEV_INBOX_KEY?: string;
+
   smsOptions(): SmsOptions {
     const devTools = this.DEV_TOOLS === '1';
-    if (this.SMS_PROVIDER === 'dev') return { provider: 'dev', devTools };
+    if (this.SMS_PROVIDER === 'dev') return { provider: 'dev', devTools, devInboxKey: this.DEV_INBOX_KEY };
     return {
       provider: 'aliyun',
       devTools,

@@ -1,4 +1,5 @@
 export * from './lib/broker-connection';
+export * from './lib/broker-urls';
 export * from './lib/topology';
 export * from './lib/rpc-client';
 export * from './lib/rpc-server';
@@ -7,6 +8,7 @@ export * from './lib/event-consumer';
 export * from './lib/processed-messages';
 export * from './lib/outbox';
 export * from './lib/dead-letters';
+export * from './lib/dead-letters.command';
 export * from './lib/handler-decorators';
 export * from './lib/messaging.options';
 export * from './lib/messaging.module';

@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { SECRET_SMS_TEMPLATES, type DevSmsView, type SmsMessage } from '@pilot/contracts';
 import type { Model } from 'mongoose';
 import { DevSms } from './dev-sms.schema';
 import { SealedText } from './sealed-text';
 import type { SmsProvider } from './sms-provider';
+import { SMS_OPTIONS, type SmsOptions } from './sms.options';
 
 /** Shown in place of a secret message this process can no longer open. */
 export const UNREADABLE_TEXT = '（此短信含密码，服务重启后不再显示）';
@@ -12,9 +13,14 @@ export const UNREADABLE_TEXT = '（此短信含密码，服务重启后不再显
 @Injectable()
 export class DevSmsProvider implements SmsProvider {
   readonly name = 'dev';
-  private readonly sealer = new SealedText();
+  private readonly sealer: SealedText;
 
-  constructor(@InjectModel(DevSms.name) private readonly inbox: Model<DevSms>) {}
+  constructor(
+    @InjectModel(DevSms.name) private readonly inbox: Model<DevSms>,
+    @Inject(SMS_OPTIONS) options: SmsOptions,
+  ) {
+    this.sealer = new SealedText(options.provider === 'dev' ? options.devInboxKey : undefined);
+  }
 
   async send(phone: string, message: SmsMessage, text: string): Promise<void> {
     const content = SECRET_SMS_TEMPLATES.has(message.template) ? { sealedText: this.sealer.seal(text) } : { text };

@@ -23,4 +23,10 @@ describe('sealed SMS text', () => {
     flipped[0] ^= 1;
     expect(box.open([iv, tag, flipped.toString('base64')].join('.'))).toBeNull();
   });
+
+  it('is read by every replica that shares the key of its run, and by no other', () => {
+    const sealed = new SealedText('key-of-this-run-0123456789').seal(text);
+    expect(new SealedText('key-of-this-run-0123456789').open(sealed)).toBe(text);
+    expect(new SealedText('key-of-another-run-012345').open(sealed)).toBeNull();
+  });
 });

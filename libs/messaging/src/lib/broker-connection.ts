@@ -1,16 +1,18 @@
 import type { LoggerService } from '@nestjs/common';
 import { connect, type AmqpConnectionManager, type ChannelWrapper } from 'amqp-connection-manager';
 import type { ConfirmChannel } from 'amqplib';
+import { brokerUrls } from './broker-urls';
 
 /**
  * The single connection of a process to RabbitMQ. It reconnects by itself after the broker
- * restarts and re-runs each channel's setup, so queues, bindings and consumers come back.
+ * restarts and re-runs each channel's setup, so queues, bindings and consumers come back; with a
+ * cluster URL it reconnects to the next node (see brokerUrls).
  */
 export class BrokerConnection {
   private readonly manager: AmqpConnectionManager;
 
   constructor(url: string, private readonly logger: LoggerService, connectionName: string) {
-    this.manager = connect([url], {
+    this.manager = connect(brokerUrls(url), {
       heartbeatIntervalInSeconds: 5,
       reconnectTimeInSeconds: 1,
       connectionOptions: { clientProperties: { connection_name: connectionName } },

@@ -58,7 +58,7 @@ export class MessagingModule {
         {
           provide: RpcServer,
           inject: [BrokerConnection],
-          useFactory: (broker: BrokerConnection) => new RpcServer(broker, options.service, options.prefetch, logger),
+          useFactory: (broker: BrokerConnection) => new RpcServer(broker, options.service, options.prefetch, logger, options.queueType),
         },
         {
           provide: RpcClient,
@@ -84,7 +84,7 @@ export class MessagingModule {
                 maxAttempts: options.maxAttempts ?? 5,
                 retryDelayMs: options.retryDelayMs ?? 2000,
               },
-              new ProcessedMessages(connection),
+              new ProcessedMessages(connection, options.claimLeaseMs),
               logger,
             ),
         },

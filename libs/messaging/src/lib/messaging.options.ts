@@ -8,6 +8,8 @@ export interface MessagingOptions {
   rpcTimeoutMs?: number;
   maxAttempts?: number;
   retryDelayMs?: number;
+  /** See MESSAGE_CLAIM_LEASE_MS. */
+  claimLeaseMs?: number;
   /** Mongoose model names whose documents carry an outbox. */
   outboxModels?: string[];
   outboxPollIntervalMs?: number;

@@ -43,6 +43,16 @@ describe('the processed-message record in the real store', () => {
     expect(await shortLease.claim('notifications', 'm-4', 't.x.y')).toBe('claimed');
   });
 
+  it('gives a stale claim to exactly one of several replicas taking it over at once', async () => {
+    const shortLease = new ProcessedMessages(store, 200);
+    expect(await shortLease.claim('notifications', 'm-6', 't.x.y')).toBe('claimed');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const replicas = Array.from({ length: 6 }, () => new ProcessedMessages(store, 200));
+    const claims = await Promise.all(replicas.map((replica) => replica.claim('notifications', 'm-6', 't.x.y')));
+    expect(claims.filter((c) => c === 'claimed')).toHaveLength(1);
+    expect(await shortLease.claim('notifications', 'm-6', 't.x.y')).toBe('busy');
+  });
+
   it('keeps the records of different consumers apart', async () => {
     const processed = new ProcessedMessages(store);
     expect(await processed.claim('planning', 'm-5', 't.x.y')).toBe('claimed');

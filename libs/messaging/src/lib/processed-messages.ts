@@ -1,4 +1,4 @@
-import { isDuplicateKeyError } from '@pilot/runtime';
+import { SingleWinner, isDuplicateKeyError } from '@pilot/runtime';
 import type { Connection } from 'mongoose';
 
 export type Claim = 'claimed' | 'done' | 'busy';
@@ -17,15 +17,20 @@ interface ProcessedMessage {
  * The record of messages a consumer has applied, in the consuming service's own store; it is
  * what makes at-least-once delivery safe. A consumer claims a message id before its work (the
  * unique id lets exactly one of several concurrent copies win), marks it done after, and
- * releases it when the work failed. A claim left by a crashed process can be taken over once
- * its lease has run out.
+ * releases it when the work failed. A claim left by a killed process can be taken over once
+ * its lease has run out, by exactly one of the replicas that see it (the store's conditional
+ * update alone would let several win on FerretDB, so the takeover is a claim of its own).
  */
 export class ProcessedMessages {
+  private readonly takeovers: SingleWinner;
+
   constructor(
     private readonly connection: Connection,
-    private readonly leaseMs = 5 * 60_000,
+    private readonly leaseMs = 60_000,
     private readonly collectionName = 'processed_messages',
-  ) {}
+  ) {
+    this.takeovers = new SingleWinner(connection);
+  }
 
   async claim(consumer: string, messageId: string, type: string): Promise<Claim> {
     const _id = key(consumer, messageId);
@@ -39,11 +44,10 @@ export class ProcessedMessages {
     const existing = await this.collection().findOne({ _id });
     if (!existing) return this.claim(consumer, messageId, type);
     if (existing.state === 'done') return 'done';
-    const takenOver = await this.collection().updateOne(
-      { _id, state: 'processing', claimedAt: { $lt: new Date(now.getTime() - this.leaseMs) } },
-      { $set: { claimedAt: now } },
-    );
-    return takenOver.modifiedCount === 1 ? 'claimed' : 'busy';
+    if (existing.claimedAt.getTime() >= now.getTime() - this.leaseMs) return 'busy';
+    if (!(await this.takeovers.claim(`${this.collectionName}:${_id}~${existing.claimedAt.getTime()}`, now))) return 'busy';
+    await this.collection().updateOne({ _id, state: 'processing' }, { $set: { claimedAt: now } });
+    return 'claimed';
   }
 
   async complete(consumer: string, messageId: string): Promise<void> {

@@ -22,6 +22,7 @@ export class RpcServer {
     private readonly service: string,
     private readonly prefetch: number,
     private readonly logger: LoggerService,
+    private readonly queueType: 'classic' | 'quorum' = 'classic',
   ) {}
 
   register(pattern: string, handler: RpcHandlerFn): void {
@@ -42,7 +43,10 @@ export class RpcServer {
         queue,
         prefetch: this.prefetch,
         declareTopology: async (channel) => {
-          await channel.assertQueue(queue, { durable: true });
+          // On a cluster the request queue is replicated like the event queues; a classic queue is
+          // declared without the argument, as it always was, so an existing one still matches.
+          const args = this.queueType === 'quorum' ? { 'x-queue-type': 'quorum' } : undefined;
+          await channel.assertQueue(queue, { durable: true, arguments: args });
         },
         handle: (delivery) => this.answer(delivery),
       },

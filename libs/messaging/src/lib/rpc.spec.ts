@@ -1,7 +1,7 @@
 import { PlatformError } from '@pilot/contracts';
 import { currentCorrelationId, runWithCorrelation } from '@pilot/runtime';
-import { brokerFor, deleteQueues, quietLogger, rejectionOf, uniqueName } from '../testing/test-infrastructure';
-import type { BrokerConnection } from './broker-connection';
+import { AMQP_URL, brokerFor, deleteQueues, quietLogger, rejectionOf, uniqueName } from '../testing/test-infrastructure';
+import { BrokerConnection } from './broker-connection';
 import { RpcClient } from './rpc-client';
 import { RpcServer } from './rpc-server';
 import { rpcQueueOf } from './topology';
@@ -88,6 +88,28 @@ describe('RPC over the real broker', () => {
     } finally {
       await replica.stop();
       await secondBroker.close();
+    }
+  });
+
+  it('declares the request queue as a quorum queue on a cluster, and reaches it through a node list whose first node is down', async () => {
+    const quorumService = uniqueName('rpcquorum');
+    const { host } = new URL(AMQP_URL);
+    // Nothing listens on port 1: the connection must move on to the next node of the list.
+    const clusterUrl = AMQP_URL.replace(host, `127.0.0.1:1,${host}`);
+    const broker = new BrokerConnection(clusterUrl, quietLogger, `${quorumService}-server`);
+    const quorumServer = new RpcServer(broker, quorumService, 5, quietLogger, 'quorum');
+    quorumServer.register(`${quorumService}.echo.get`, () => 'from a quorum queue');
+    await quorumServer.start();
+    try {
+      await expect(client.request(`${quorumService}.echo.get`)).resolves.toBe('from a quorum queue');
+      const redeclaredAsClassic = broker.withChannel((channel) =>
+        channel.assertQueue(rpcQueueOf(quorumService), { durable: true, arguments: { 'x-queue-type': 'classic' } }),
+      );
+      await expect(redeclaredAsClassic).rejects.toThrow(/PRECONDITION_FAILED.*x-queue-type/);
+    } finally {
+      await quorumServer.stop();
+      await deleteQueues(broker, [rpcQueueOf(quorumService)]);
+      await broker.close();
     }
   });
 });

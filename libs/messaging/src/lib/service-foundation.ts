@@ -18,6 +18,7 @@ export function serviceFoundation(
       exchange: config.EVENTS_EXCHANGE,
       prefetch: config.AMQP_PREFETCH,
       queueType: config.AMQP_QUEUE_TYPE,
+      claimLeaseMs: config.MESSAGE_CLAIM_LEASE_MS,
       ...messaging,
     }),
   ];

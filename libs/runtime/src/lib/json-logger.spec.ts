@@ -11,8 +11,9 @@ describe('JSON logs', () => {
     const { logger, entries } = capture();
     logger.log('service started', 'Bootstrap');
     expect(entries()).toEqual([
-      expect.objectContaining({ level: 'info', service: 'identity', context: 'Bootstrap', msg: 'service started' }),
+      expect.objectContaining({ level: 'info', service: 'identity', context: 'Bootstrap', msg: 'service started', pid: process.pid }),
     ]);
+    expect(entries()[0].instance).toEqual(expect.any(String));
   });
 
   it('adds the correlation id of the request or message being handled', async () => {

@@ -1,12 +1,19 @@
 import type { LoggerService } from '@nestjs/common';
+import { hostname } from 'node:os';
 import { currentCorrelationId } from './correlation';
 
 type Level = 'error' | 'warn' | 'info' | 'debug' | 'verbose' | 'fatal';
 const LEVEL_RANK: Record<Level, number> = { fatal: 0, error: 1, warn: 2, info: 3, debug: 4, verbose: 5 };
 
 /**
- * One JSON line per event, always with the service name and, when inside a request or
- * message, its correlation id, so that one id finds a request across every service's logs.
+ * Which replica wrote a line: the pod's name on Kubernetes (its host name), or the name the
+ * launcher gives each replica; with the process id, as a replica that restarts is a new process.
+ */
+const INSTANCE = process.env['INSTANCE_ID'] || hostname();
+
+/**
+ * One JSON line per event, always with the service name, the replica and, when inside a request
+ * or message, its correlation id, so that one id finds a request across every service's logs.
  */
 export class JsonLogger implements LoggerService {
   private readonly maxRank: number;
@@ -44,6 +51,8 @@ export class JsonLogger implements LoggerService {
       time: new Date().toISOString(),
       level,
       service: this.service,
+      instance: INSTANCE,
+      pid: process.pid,
     };
     const args = [...rest];
     // Nest passes the context as the last string argument.

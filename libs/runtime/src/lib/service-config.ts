@@ -45,6 +45,16 @@ export class ServiceConfig {
   @Max(1000)
   AMQP_PREFETCH = 20;
 
+  /**
+   * How long a replica that took an event may take before another replica may apply it
+   * instead: what a killed replica's events wait before they are applied elsewhere.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  @Max(3_600_000)
+  MESSAGE_CLAIM_LEASE_MS = 60_000;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'verbose'])
   LOG_LEVEL = 'info';
 
