@@ -2,8 +2,9 @@
 # Validate the operators' files without a Docker engine or a Kubernetes cluster:
 # docker-compose.yml (compose-go, the loader of `docker compose config`, plus BuildKit's
 # Dockerfile checks) and every kustomization under k8s/ (kustomize, strict decoding into the
-# Kubernetes API types, and our rules). Then run the validator's own tests, which prove that it
-# catches broken files. See tools/ops-check/main.go.
+# Kubernetes API types, and our rules; an ops-check.yaml beside a kustomization declares the
+# Secrets created out of band, see k8s/README.md). Then run the validator's own tests, which
+# prove that it catches broken files. See tools/ops-check/main.go.
 #
 #   bash tools/check-ops.sh [ops-check args...]    # e.g. k8s/overlays/prod to check one kustomization
 #

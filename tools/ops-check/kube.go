@@ -54,7 +54,8 @@ type Object struct {
 }
 
 // CheckKustomization renders dir (relative to root) with kustomize, decodes every object
-// strictly and applies the rules of this repository to the result.
+// strictly and applies the rules of this repository to the result, with the declarations of
+// dir's ops-check.yaml (see DeclarationsFile).
 func CheckKustomization(root, dir string) *Report {
 	r := &Report{}
 	abs := dir
@@ -63,11 +64,16 @@ func CheckKustomization(root, dir string) *Report {
 	}
 	label := relTo(root, abs)
 
+	decl, err := LoadDeclarations(abs)
+	if err != nil {
+		r.Addf(label+"/"+DeclarationsFile, "%v", err)
+		return r
+	}
 	objs, ok := RenderKustomization(r, label, abs)
 	if !ok {
 		return r
 	}
-	CheckObjects(r, label, objs)
+	CheckObjects(r, label, objs, decl)
 
 	kinds := map[string]int{}
 	for _, o := range objs {
@@ -77,7 +83,11 @@ func CheckKustomization(root, dir string) *Report {
 	for _, k := range sortedKeys(kinds) {
 		parts = append(parts, fmt.Sprintf("%s %d", k, kinds[k]))
 	}
-	r.Checked = append(r.Checked, fmt.Sprintf("%s: %d objects (%s)", label, len(objs), strings.Join(parts, ", ")))
+	summary := fmt.Sprintf("%s: %d objects (%s)", label, len(objs), strings.Join(parts, ", "))
+	if n := len(decl.ExternalSecrets); n > 0 {
+		summary += fmt.Sprintf("; %d external Secret(s)", n)
+	}
+	r.Checked = append(r.Checked, summary)
 	return r
 }
 

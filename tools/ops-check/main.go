@@ -8,11 +8,13 @@
 //   - every kustomization is rendered with kustomize's krusty (what `kubectl kustomize` runs)
 //     and each object is decoded strictly into the typed Kubernetes API structs (unknown fields,
 //     duplicate fields and wrong types are errors); then our rules: probes and resources on
-//     every container, Services and PodDisruptionBudgets that select pods, Ingress backends that
-//     name existing Services and ports, ConfigMaps and Secrets that exist.
+//     every container, Jobs that stop and go away, Services and PodDisruptionBudgets that select
+//     pods, Ingress backends that name existing Services and ports, ConfigMaps and Secrets that
+//     exist or are declared external, no secret values unless the kustomization allows them,
+//     no passwords in ConfigMaps (see CheckObjects, and DeclarationsFile for ops-check.yaml).
 //
 // Usage: ops-check [-C repo] [-compose docker-compose.yml] [kustomization-dir ...]
-// Without directories: k8s/base, k8s/infra and each k8s/overlays/* that holds a kustomization.
+// Without directories: every folder under k8s/ that holds a kustomization.
 // Exit status 0 when every check passes, 1 on problems, 2 on bad usage.
 package main
 
@@ -21,9 +23,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
+
+	"sigs.k8s.io/yaml"
 )
 
 func main() {
@@ -57,7 +62,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if len(dirs) == 0 {
 		dirs = defaultKustomizations(rootDir)
 		if len(dirs) == 0 {
-			report.Addf("k8s", "no kustomization found (looked for k8s/base, k8s/infra, k8s/overlays/*)")
+			report.Addf("k8s", "no kustomization found under k8s/")
 		}
 	}
 	for _, dir := range dirs {
@@ -78,27 +83,41 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// defaultKustomizations lists k8s/base, k8s/infra and k8s/overlays/* that hold a kustomization.
+// defaultKustomizations lists every folder under k8s/ that holds a kustomization (base, the
+// infra folders, each overlay), in path order, so that none is left unchecked. Components
+// (kind: Component) are rendered only through the kustomizations that use them.
 func defaultKustomizations(root string) []string {
 	var dirs []string
-	for _, d := range []string{"k8s/base", "k8s/infra"} {
-		if hasKustomization(filepath.Join(root, d)) {
-			dirs = append(dirs, d)
+	_ = filepath.WalkDir(filepath.Join(root, "k8s"), func(path string, d fs.DirEntry, err error) error {
+		if err != nil || !d.IsDir() || !hasKustomization(path) || isComponent(path) {
+			return nil
 		}
-	}
-	overlays, _ := filepath.Glob(filepath.Join(root, "k8s/overlays/*"))
-	sort.Strings(overlays)
-	for _, o := range overlays {
-		if hasKustomization(o) {
-			rel, _ := filepath.Rel(root, o)
-			dirs = append(dirs, filepath.ToSlash(rel))
-		}
-	}
+		rel, _ := filepath.Rel(root, path)
+		dirs = append(dirs, filepath.ToSlash(rel))
+		return nil
+	})
+	sort.Strings(dirs)
 	return dirs
 }
 
+func isComponent(dir string) bool {
+	for _, name := range kustomizationFiles {
+		raw, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			continue
+		}
+		var head struct {
+			Kind string `json:"kind"`
+		}
+		return yaml.Unmarshal(raw, &head) == nil && head.Kind == "Component"
+	}
+	return false
+}
+
+var kustomizationFiles = []string{"kustomization.yaml", "kustomization.yml", "Kustomization"}
+
 func hasKustomization(dir string) bool {
-	for _, name := range []string{"kustomization.yaml", "kustomization.yml", "Kustomization"} {
+	for _, name := range kustomizationFiles {
 		if st, err := os.Stat(filepath.Join(dir, name)); err == nil && st.Mode().IsRegular() {
 			return true
 		}

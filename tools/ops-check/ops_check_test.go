@@ -261,7 +261,12 @@ secretGenerator:
 
 func checkKustomizeFixture(t *testing.T, app string, extra map[string]string) *Report {
 	t.Helper()
-	files := map[string]string{"k8s/kustomization.yaml": goodKustomization, "k8s/app.yaml": app}
+	files := map[string]string{
+		"k8s/kustomization.yaml": goodKustomization,
+		"k8s/app.yaml":           app,
+		// The fixture generates a Secret with a value, as a development overlay may.
+		"k8s/ops-check.yaml": "committedSecrets: true\n",
+	}
 	for k, v := range extra {
 		files[k] = v
 	}
@@ -416,6 +421,254 @@ func TestMissingConfigMapAndSecret(t *testing.T) {
 	)
 }
 
+// ---------------------------------------------------------------- ops-check.yaml and secrets
+
+// The fixture's kustomization without its secretGenerator: api-secrets must come from outside.
+var kustomizationWithoutSecrets = strings.Replace(goodKustomization, "secretGenerator:\n  - name: api-secrets\n    literals: [TOKEN=dev-only]\n", "", 1)
+
+func TestExternalSecrets(t *testing.T) {
+	declared := "externalSecrets:\n  - name: api-secrets\n    keys: [TOKEN]\n"
+	noSecrets := map[string]string{"k8s/kustomization.yaml": kustomizationWithoutSecrets}
+	with := func(decl string) map[string]string {
+		return map[string]string{"k8s/kustomization.yaml": kustomizationWithoutSecrets, "k8s/ops-check.yaml": decl}
+	}
+
+	r := checkKustomizeFixture(t, goodApp, with(declared))
+	expectClean(t, r)
+	if !strings.Contains(r.Checked[0], "1 external Secret(s)") {
+		t.Errorf("unexpected summary %q", r.Checked)
+	}
+	// Without a key list, any key of the declared Secret is accepted.
+	expectClean(t, checkKustomizeFixture(t, goodApp, with("externalSecrets:\n  - name: api-secrets\n")))
+
+	// Undeclared, the missing Secret still fails.
+	r = checkKustomizeFixture(t, goodApp, noSecrets)
+	expectProblems(t, r, []string{`env TOKEN: Secret "api-secrets" is neither in the output nor declared in ops-check.yaml`})
+
+	// The keys used must be among the declared keys.
+	r = checkKustomizeFixture(t, goodApp, with("externalSecrets:\n  - name: api-secrets\n    keys: [PASSWORD]\n"))
+	expectProblems(t, r, []string{`env TOKEN: Secret "api-secrets" has no key "TOKEN"`})
+
+	// A declaration must stay true: used, and not rendered after all.
+	r = checkKustomizeFixture(t, goodApp, with(declared+"  - name: forgotten\n"))
+	expectProblems(t, r, []string{"k8s ops-check.yaml", `Secret "forgotten" is declared external but nothing refers to it`})
+	rendered := "---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: api-secrets\n"
+	r = checkKustomizeFixture(t, goodApp+rendered, with(declared))
+	expectProblems(t, r, []string{`Secret "api-secrets" is declared external but the kustomization renders it`})
+
+	// The file is read strictly: a misspelt key must not silently switch a rule off.
+	r = checkKustomizeFixture(t, goodApp, with("externalSecret:\n  - name: api-secrets\n"))
+	expectProblems(t, r, []string{"k8s/ops-check.yaml", "unknown field", "externalSecret"})
+	r = checkKustomizeFixture(t, goodApp, with(declared+"  - name: api-secrets\n"))
+	expectProblems(t, r, []string{"k8s/ops-check.yaml", "api-secrets is declared twice"})
+}
+
+func TestIngressTLSSecret(t *testing.T) {
+	tls := strings.Replace(goodApp, "  ingressClassName: nginx\n", "  ingressClassName: nginx\n  tls:\n    - hosts: [api.example]\n      secretName: site-tls\n", 1)
+	r := checkKustomizeFixture(t, tls, nil)
+	expectProblems(t, r, []string{"Ingress/fixture/site", `tls: Secret "site-tls" is neither in the output nor declared`})
+
+	r = checkKustomizeFixture(t, tls, map[string]string{"k8s/ops-check.yaml": "committedSecrets: true\nexternalSecrets:\n  - name: site-tls\n    keys: [tls.crt, tls.key]\n"})
+	expectClean(t, r)
+}
+
+func TestCommittedSecrets(t *testing.T) {
+	// Secret values are refused by default (an empty ops-check.yaml is the same as none) and
+	// when the kustomization says so.
+	for _, decl := range []string{"", "committedSecrets: false\n"} {
+		r := checkKustomizeFixture(t, goodApp, map[string]string{"k8s/ops-check.yaml": decl})
+		expectProblems(t, r, []string{"Secret/fixture/api-secrets-", "carries secret values (keys TOKEN)", "does not allow committed secrets"})
+	}
+	// stringData counts as much as data.
+	plain := "---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: extra\nstringData:\n  PASSWORD: hunter2\n"
+	r := checkKustomizeFixture(t, goodApp+plain, map[string]string{"k8s/ops-check.yaml": "committedSecrets: false\n"})
+	expectProblems(t, r, []string{"Secret/fixture/extra", "carries secret values (keys PASSWORD)"})
+	// A Secret without values (a service account token, say) is not a committed secret.
+	empty := "---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: extra\n"
+	r = checkKustomizeFixture(t, goodApp+empty, map[string]string{"k8s/kustomization.yaml": kustomizationWithoutSecrets,
+		"k8s/ops-check.yaml": "externalSecrets:\n  - name: api-secrets\n"})
+	expectClean(t, r)
+}
+
+func TestPasswordsOutsideSecrets(t *testing.T) {
+	r := checkKustomizeFixture(t, goodApp, map[string]string{
+		"k8s/kustomization.yaml": strings.Replace(goodKustomization, "[LOG_LEVEL=info]", "[LOG_LEVEL=info, 'DB_URL=mongodb://app:s3cret@db:27017']", 1),
+	})
+	expectProblems(t, r, []string{"ConfigMap/fixture/api-config-", "key DB_URL holds a URL with a password"})
+
+	literal := strings.Replace(goodApp, "          env:\n", "          env:\n            - name: AMQP_URL\n              value: amqp://app:s3cret@broker:5672\n", 1)
+	r = checkKustomizeFixture(t, literal, nil)
+	expectProblems(t, r, []string{`container "api"`, "env AMQP_URL holds a URL with a password"})
+
+	// A user without a password, or one filled in from other variables, is fine.
+	fine := strings.Replace(goodApp, "          env:\n", "          env:\n            - name: AMQP_URL\n              value: amqp://$(AMQP_USER):$(AMQP_PASS)@broker:5672\n"+
+		"            - name: MONGO_URL\n              value: mongodb://app@db:27017\n", 1)
+	expectClean(t, checkKustomizeFixture(t, fine, nil))
+}
+
+// ---------------------------------------------------------------- StatefulSets and Jobs
+
+const goodStatefulSet = `---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: db
+spec:
+  serviceName: db
+  replicas: 3
+  selector:
+    matchLabels:
+      app: db
+  template:
+    metadata:
+      labels:
+        app: db
+    spec:
+      initContainers:
+        - name: keyfile
+          image: example/db:1
+          command: ["sh", "-c", "cp /secret/keyfile /keyfile/keyfile && chmod 0400 /keyfile/keyfile"]
+          resources:
+            requests:
+              cpu: 10m
+              memory: 16Mi
+            limits:
+              cpu: 100m
+              memory: 32Mi
+          volumeMounts:
+            - name: keyfile-secret
+              mountPath: /secret
+      containers:
+        - name: db
+          image: example/db:1
+          ports:
+            - name: db
+              containerPort: 27017
+          livenessProbe:
+            tcpSocket:
+              port: db
+          readinessProbe:
+            exec:
+              command: ["db-ping"]
+          resources:
+            requests:
+              cpu: 100m
+              memory: 256Mi
+            limits:
+              cpu: "1"
+              memory: 512Mi
+      volumes:
+        - name: keyfile-secret
+          secret:
+            secretName: db-keyfile
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: db
+spec:
+  clusterIP: None
+  publishNotReadyAddresses: true
+  selector:
+    app: db
+  ports:
+    - name: db
+      port: 27017
+      targetPort: db
+---
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: db
+spec:
+  maxUnavailable: 1
+  selector:
+    matchLabels:
+      app: db
+`
+
+const goodJob = `---
+apiVersion: batch/v1
+kind: Job
+metadata:
+  name: db-init
+spec:
+  backoffLimit: 4
+  ttlSecondsAfterFinished: 600
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+        - name: init
+          image: example/db:1
+          env:
+            - name: ROOT_PASSWORD
+              valueFrom:
+                secretKeyRef:
+                  name: db-credentials
+                  key: ROOT_PASSWORD
+          resources:
+            requests:
+              cpu: 50m
+              memory: 64Mi
+            limits:
+              cpu: 500m
+              memory: 128Mi
+`
+
+// The database's Secrets are created by the operators.
+var dbSecrets = map[string]string{"k8s/ops-check.yaml": "committedSecrets: true\nexternalSecrets:\n" +
+	"  - name: db-keyfile\n    keys: [keyfile]\n  - name: db-credentials\n    keys: [ROOT_PASSWORD]\n"}
+
+func TestStatefulSetRules(t *testing.T) {
+	expectClean(t, checkKustomizeFixture(t, goodApp+goodStatefulSet+goodJob, dbSecrets))
+
+	noProbes := strings.Replace(goodStatefulSet, "          livenessProbe:\n            tcpSocket:\n              port: db\n", "", 1)
+	r := checkKustomizeFixture(t, goodApp+noProbes+goodJob, dbSecrets)
+	expectProblems(t, r, []string{"StatefulSet/fixture/db", `container "db"`, "has no livenessProbe"})
+
+	// Init containers need requests and limits as much as the others.
+	noInitResources := strings.Replace(goodStatefulSet, `            limits:
+              cpu: 100m
+              memory: 32Mi
+`, "", 1)
+	r = checkKustomizeFixture(t, goodApp+noInitResources+goodJob, dbSecrets)
+	expectProblems(t, r, []string{"StatefulSet/fixture/db", `container "keyfile"`, "has no resources.limits.memory"})
+
+	r = checkKustomizeFixture(t, goodApp+strings.Replace(goodStatefulSet, "  serviceName: db", "  serviceName: db-nodes", 1)+goodJob, dbSecrets)
+	expectProblems(t, r, []string{"StatefulSet/fixture/db", `serviceName "db-nodes" names no Service`})
+
+	ghost := "---\napiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: ghost\nspec:\n  maxUnavailable: 1\n  selector:\n    matchLabels:\n      app: ghost\n"
+	r = checkKustomizeFixture(t, goodApp+goodStatefulSet+ghost+goodJob, dbSecrets)
+	expectProblems(t, r, []string{"PodDisruptionBudget/fixture/ghost", "selector {app=ghost} matches no"})
+
+	// The Secret volume's Secret must be provided, here by the operators.
+	r = checkKustomizeFixture(t, goodApp+goodStatefulSet, nil)
+	expectProblems(t, r, []string{"StatefulSet/fixture/db", `volume "keyfile-secret": Secret "db-keyfile" is neither in the output nor declared`})
+}
+
+func TestJobRules(t *testing.T) {
+	withDB := goodApp + goodStatefulSet // which uses db-keyfile, the other declared Secret
+	expectClean(t, checkKustomizeFixture(t, withDB+strings.Replace(goodJob, "restartPolicy: Never", "restartPolicy: OnFailure", 1), dbSecrets))
+
+	loose := strings.Replace(strings.Replace(goodJob, "  backoffLimit: 4\n", "", 1), "  ttlSecondsAfterFinished: 600\n", "", 1)
+	r := checkKustomizeFixture(t, withDB+loose, dbSecrets)
+	expectProblems(t, r,
+		[]string{"Job/fixture/db-init", "has no backoffLimit"},
+		[]string{"Job/fixture/db-init", "has no ttlSecondsAfterFinished"},
+	)
+
+	r = checkKustomizeFixture(t, withDB+strings.Replace(goodJob, "restartPolicy: Never", "restartPolicy: Always", 1), dbSecrets)
+	expectProblems(t, r, []string{"Job/fixture/db-init", `restartPolicy "Always"`})
+
+	r = checkKustomizeFixture(t, withDB+strings.Replace(goodJob, "              cpu: 500m\n", "", 1), dbSecrets)
+	expectProblems(t, r, []string{"Job/fixture/db-init", `container "init"`, "has no resources.limits.cpu"})
+
+	// A Job's references are checked like a workload's.
+	r = checkKustomizeFixture(t, withDB+strings.Replace(goodJob, "key: ROOT_PASSWORD", "key: ROOT_PASS", 1), dbSecrets)
+	expectProblems(t, r, []string{"Job/fixture/db-init", `env ROOT_PASSWORD: Secret "db-credentials" has no key "ROOT_PASS"`})
+}
+
 // ---------------------------------------------------------------- the command
 
 func TestCommandExitStatus(t *testing.T) {
@@ -424,6 +677,7 @@ func TestCommandExitStatus(t *testing.T) {
 		"docker/app.Dockerfile":       goodDockerfile,
 		"k8s/base/kustomization.yaml": goodKustomization,
 		"k8s/base/app.yaml":           goodApp,
+		"k8s/base/ops-check.yaml":     "committedSecrets: true\n",
 	})
 	var out, errOut bytes.Buffer
 	if code := run([]string{"-C", good}, &out, &errOut); code != 0 {
@@ -448,6 +702,8 @@ func TestCommandExitStatus(t *testing.T) {
 		"FAIL docker-compose.yml service \"api\": build.dockerfile docker/gone.Dockerfile not found",
 		"FAIL k8s/base Service/fixture/api: selector {app=nobody} matches no",
 		"FAIL k8s/overlays/dev Deployment/fixture/api container \"api\": has no livenessProbe",
+		// No ops-check.yaml in the bad tree's base: its generated Secret is refused.
+		"FAIL k8s/base Secret/fixture/api-secrets-",
 		"problem(s) found",
 	} {
 		if !strings.Contains(out.String(), want) {
@@ -457,6 +713,31 @@ func TestCommandExitStatus(t *testing.T) {
 
 	if code := run([]string{"-no-such-flag"}, &out, &errOut); code != 2 {
 		t.Errorf("bad usage: exit %d, want 2", code)
+	}
+}
+
+// Every kustomization under k8s/ is checked, however deep; components only through their users.
+func TestDefaultKustomizations(t *testing.T) {
+	tree := writeTree(t, map[string]string{
+		"docker-compose.yml":                      goodCompose,
+		"docker/app.Dockerfile":                   goodDockerfile,
+		"k8s/base/kustomization.yaml":             kustomizationWithoutSecrets,
+		"k8s/base/app.yaml":                       goodApp,
+		"k8s/base/ops-check.yaml":                 "externalSecrets:\n  - name: api-secrets\n",
+		"k8s/infra/ha/kustomization.yaml":         "resources: [db.yaml]\n",
+		"k8s/infra/ha/db.yaml":                    strings.TrimPrefix(goodStatefulSet, "---\n"),
+		"k8s/infra/ha/ops-check.yaml":             "externalSecrets:\n  - name: db-keyfile\n",
+		"k8s/components/extra/kustomization.yaml": "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n",
+	})
+	if got, want := strings.Join(defaultKustomizations(tree), " "), "k8s/base k8s/infra/ha"; got != want {
+		t.Errorf("defaultKustomizations = %q, want %q", got, want)
+	}
+	var out, errOut bytes.Buffer
+	if code := run([]string{"-C", tree}, &out, &errOut); code != 0 {
+		t.Fatalf("exit %d\n%s%s", code, out.String(), errOut.String())
+	}
+	if !strings.Contains(out.String(), "checked k8s/infra/ha: 3 objects") {
+		t.Errorf("unexpected output:\n%s", out.String())
 	}
 }
 

@@ -2,10 +2,12 @@ package main
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	appsv1 "k8s.io/api/apps/v1"
 	autoscalingv2 "k8s.io/api/autoscaling/v2"
+	batchv1 "k8s.io/api/batch/v1"
 	corev1 "k8s.io/api/core/v1"
 	networkingv1 "k8s.io/api/networking/v1"
 	policyv1 "k8s.io/api/policy/v1"
@@ -23,21 +25,32 @@ type workload struct {
 	template  corev1.PodTemplateSpec
 }
 
-// CheckObjects applies the repository's rules to one rendered kustomization:
+// CheckObjects applies the repository's rules to one rendered kustomization, with the
+// declarations of its ops-check.yaml:
 //   - every workload's selector matches its own pod template;
 //   - every container of a workload has a liveness and a readiness probe (HTTP and TCP probes
 //     on a port the container declares) and cpu and memory requests and limits (request <= limit);
-//   - ConfigMaps and Secrets named by env, envFrom and volumes are in the output (unless optional);
+//     init containers and Job containers need the requests and limits too;
+//   - every Job sets backoffLimit and ttlSecondsAfterFinished, and restarts Never or OnFailure;
+//   - ConfigMaps and Secrets named by env, envFrom, volumes and Ingress TLS are in the output
+//     (unless optional) or, for Secrets, declared in externalSecrets, and hold the keys used;
+//     every declared external Secret is used and not rendered after all;
+//   - no Secret with values is rendered unless committedSecrets is true, and no ConfigMap or
+//     literal env value holds a URL with a password;
 //   - every Service has a selector that matches some workload's pods, and its target ports are
 //     ports of those pods; a StatefulSet's serviceName names a Service;
 //   - every PodDisruptionBudget selects some workload's pods;
 //   - every Ingress has an ingressClassName, and its backends name existing Services and ports.
-func CheckObjects(r *Report, label string, objs []Object) {
+func CheckObjects(r *Report, label string, objs []Object, decl Declarations) {
 	var (
-		workloads  []workload
-		services   = map[string]*corev1.Service{} // ns/name
-		configMaps = map[string]*corev1.ConfigMap{}
-		secrets    = map[string]*corev1.Secret{}
+		workloads []workload
+		services  = map[string]*corev1.Service{} // ns/name
+		ix        = &configIndex{
+			configMaps: map[string]*corev1.ConfigMap{},
+			secrets:    map[string]*corev1.Secret{},
+			decl:       decl,
+			used:       map[string]bool{},
+		}
 	)
 	key := func(ns, name string) string { return ns + "/" + name }
 	for _, o := range objs {
@@ -51,9 +64,9 @@ func CheckObjects(r *Report, label string, objs []Object) {
 		case *corev1.Service:
 			services[key(v.Namespace, v.Name)] = v
 		case *corev1.ConfigMap:
-			configMaps[key(v.Namespace, v.Name)] = v
+			ix.configMaps[key(v.Namespace, v.Name)] = v
 		case *corev1.Secret:
-			secrets[key(v.Namespace, v.Name)] = v
+			ix.secrets[key(v.Namespace, v.Name)] = v
 		}
 	}
 
@@ -61,20 +74,10 @@ func CheckObjects(r *Report, label string, objs []Object) {
 		at := label + " " + w.id
 		checkWorkloadSelector(r, at, w)
 		for _, c := range w.template.Spec.Containers {
-			checkContainer(r, at, c)
-			checkConfigRefs(r, at, w.namespace, c, configMaps, secrets)
+			checkProbes(r, at, c)
+			checkResources(r, at, c)
 		}
-		for _, c := range w.template.Spec.InitContainers {
-			checkConfigRefs(r, at, w.namespace, c, configMaps, secrets)
-		}
-		for _, v := range w.template.Spec.Volumes {
-			if cm := v.ConfigMap; cm != nil && !isTrue(cm.Optional) && configMaps[key(w.namespace, cm.Name)] == nil {
-				r.Addf(at, "volume %q: ConfigMap %q is not in the output", v.Name, cm.Name)
-			}
-			if s := v.Secret; s != nil && !isTrue(s.Optional) && secrets[key(w.namespace, s.SecretName)] == nil {
-				r.Addf(at, "volume %q: Secret %q is not in the output", v.Name, s.SecretName)
-			}
-		}
+		checkPodSpec(r, at, w.namespace, w.template.Spec, ix)
 	}
 
 	for _, o := range objs {
@@ -86,14 +89,157 @@ func CheckObjects(r *Report, label string, objs []Object) {
 			if v.Spec.ServiceName != "" && services[key(v.Namespace, v.Spec.ServiceName)] == nil {
 				r.Addf(at, "serviceName %q names no Service", v.Spec.ServiceName)
 			}
+		case *batchv1.Job:
+			checkJob(r, at, v, ix)
 		case *policyv1.PodDisruptionBudget:
 			if len(matchingWorkloads(v.Namespace, v.Spec.Selector, workloads)) == 0 {
 				r.Addf(at, "selector %s matches no Deployment/StatefulSet/DaemonSet pods", describeSelector(v.Spec.Selector))
 			}
 		case *networkingv1.Ingress:
 			checkIngress(r, at, v, services)
+			for _, tls := range v.Spec.TLS {
+				if tls.SecretName != "" {
+					if _, ok := ix.secret(v.Namespace, tls.SecretName); !ok {
+						r.Addf(at, "tls: Secret %q %s", tls.SecretName, notProvided)
+					}
+				}
+			}
 		case *autoscalingv2.HorizontalPodAutoscaler:
 			checkAutoscaler(r, at, v, workloads)
+		case *corev1.Secret:
+			if !decl.CommittedSecrets && (len(v.Data) > 0 || len(v.StringData) > 0) {
+				r.Addf(at, "carries secret values (keys %s), but %s does not allow committed secrets: "+
+					"create the Secret out of band and declare it in externalSecrets, or set committedSecrets: true "+
+					"for a development-only kustomization", strings.Join(secretKeys(v), ", "), DeclarationsFile)
+			}
+		case *corev1.ConfigMap:
+			for _, k := range sortedKeys(v.Data) {
+				if holdsPassword(v.Data[k]) {
+					r.Addf(at, "key %s holds a URL with a password: keep it in a Secret", k)
+				}
+			}
+		}
+	}
+
+	for _, e := range decl.ExternalSecrets {
+		rendered := false
+		for _, s := range ix.secrets {
+			rendered = rendered || s.Name == e.Name
+		}
+		switch {
+		case rendered:
+			r.Addf(label+" "+DeclarationsFile, "Secret %q is declared external but the kustomization renders it", e.Name)
+		case !ix.used[e.Name]:
+			r.Addf(label+" "+DeclarationsFile, "Secret %q is declared external but nothing refers to it "+
+				"(a Secret that the kustomization generates under that name takes the references)", e.Name)
+		}
+	}
+}
+
+// notProvided completes "Secret X ..." when a reference finds nothing.
+const notProvided = "is neither in the output nor declared in " + DeclarationsFile + " (externalSecrets)"
+
+// urlWithPassword matches scheme://user:password@.
+var urlWithPassword = regexp.MustCompile(`[A-Za-z][A-Za-z0-9+.-]*://[^/?#@\s:]+:[^/?#@\s]+@`)
+
+// holdsPassword: some URL in s carries a password in plain text. User information made of
+// variables ($(VAR) in Kubernetes env, ${...} in scripts) is filled in from elsewhere.
+func holdsPassword(s string) bool {
+	for _, m := range urlWithPassword.FindAllString(s, -1) {
+		if !strings.Contains(m, "$") {
+			return true
+		}
+	}
+	return false
+}
+
+// configIndex resolves references to ConfigMaps and Secrets, rendered or declared external.
+type configIndex struct {
+	configMaps map[string]*corev1.ConfigMap // ns/name
+	secrets    map[string]*corev1.Secret    // ns/name
+	decl       Declarations
+	used       map[string]bool // external Secrets referred to
+}
+
+// secret finds the Secret ns/name in the output or among the declared external ones; has tells
+// whether it holds a key.
+func (ix *configIndex) secret(ns, name string) (has func(key string) bool, ok bool) {
+	if s := ix.secrets[ns+"/"+name]; s != nil {
+		return func(k string) bool { return hasKey(s.Data, k) || hasKey(s.StringData, k) }, true
+	}
+	if e, ok := ix.decl.external(name); ok {
+		ix.used[name] = true
+		return e.hasKey, true
+	}
+	return nil, false
+}
+
+func secretKeys(s *corev1.Secret) []string {
+	keys := sortedKeys(s.Data)
+	for _, k := range sortedKeys(s.StringData) {
+		if !hasKey(s.Data, k) {
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}
+
+// checkJob: a Job that fails must stop (backoffLimit stated, not the default's six retries with
+// growing delays), and a finished one must go away (ttlSecondsAfterFinished), or the next
+// `kubectl apply` fails on its immutable pod template.
+func checkJob(r *Report, at string, j *batchv1.Job, ix *configIndex) {
+	if j.Spec.BackoffLimit == nil {
+		r.Addf(at, "has no backoffLimit")
+	}
+	if j.Spec.TTLSecondsAfterFinished == nil {
+		r.Addf(at, "has no ttlSecondsAfterFinished, so the finished Job stays and a changed one cannot be applied")
+	}
+	spec := j.Spec.Template.Spec
+	if p := spec.RestartPolicy; p != corev1.RestartPolicyNever && p != corev1.RestartPolicyOnFailure {
+		r.Addf(at, "restartPolicy %q: a Job's pods must restart Never or OnFailure", p)
+	}
+	for _, c := range spec.Containers {
+		checkResources(r, at, c)
+	}
+	checkPodSpec(r, at, j.Namespace, spec, ix)
+}
+
+// checkPodSpec: what every pod spec needs, whatever owns it: init containers with requests and
+// limits (probes too for a sidecar, which keeps running), and the ConfigMaps and Secrets it names.
+func checkPodSpec(r *Report, at, ns string, spec corev1.PodSpec, ix *configIndex) {
+	for _, c := range spec.InitContainers {
+		if c.RestartPolicy != nil && *c.RestartPolicy == corev1.ContainerRestartPolicyAlways {
+			checkProbes(r, at, c)
+		}
+		checkResources(r, at, c)
+	}
+	for _, c := range append(append([]corev1.Container{}, spec.InitContainers...), spec.Containers...) {
+		checkConfigRefs(r, at, ns, c, ix)
+	}
+	for _, v := range spec.Volumes {
+		if cm := v.ConfigMap; cm != nil && !isTrue(cm.Optional) {
+			m := ix.configMaps[ns+"/"+cm.Name]
+			if m == nil {
+				r.Addf(at, "volume %q: ConfigMap %q is not in the output", v.Name, cm.Name)
+				continue
+			}
+			for _, item := range cm.Items {
+				if !hasKey(m.Data, item.Key) && !hasKey(m.BinaryData, item.Key) {
+					r.Addf(at, "volume %q: ConfigMap %q has no key %q", v.Name, cm.Name, item.Key)
+				}
+			}
+		}
+		if s := v.Secret; s != nil && !isTrue(s.Optional) {
+			has, ok := ix.secret(ns, s.SecretName)
+			if !ok {
+				r.Addf(at, "volume %q: Secret %q %s", v.Name, s.SecretName, notProvided)
+				continue
+			}
+			for _, item := range s.Items {
+				if !has(item.Key) {
+					r.Addf(at, "volume %q: Secret %q has no key %q", v.Name, s.SecretName, item.Key)
+				}
+			}
 		}
 	}
 }
@@ -142,7 +288,7 @@ func checkWorkloadSelector(r *Report, at string, w workload) {
 	}
 }
 
-func checkContainer(r *Report, at string, c corev1.Container) {
+func checkProbes(r *Report, at string, c corev1.Container) {
 	cat := fmt.Sprintf("%s container %q", at, c.Name)
 	if c.LivenessProbe == nil {
 		r.Addf(cat, "has no livenessProbe")
@@ -157,6 +303,10 @@ func checkContainer(r *Report, at string, c corev1.Container) {
 	if c.StartupProbe != nil {
 		checkProbe(r, cat, "startupProbe", c.StartupProbe, c)
 	}
+}
+
+func checkResources(r *Report, at string, c corev1.Container) {
+	cat := fmt.Sprintf("%s container %q", at, c.Name)
 	for _, res := range []corev1.ResourceName{corev1.ResourceCPU, corev1.ResourceMemory} {
 		req, hasReq := c.Resources.Requests[res]
 		lim, hasLim := c.Resources.Limits[res]
@@ -225,22 +375,27 @@ func describePorts(c corev1.Container) string {
 	return strings.Join(parts, ", ")
 }
 
-func checkConfigRefs(r *Report, at, ns string, c corev1.Container, cms map[string]*corev1.ConfigMap, secrets map[string]*corev1.Secret) {
+func checkConfigRefs(r *Report, at, ns string, c corev1.Container, ix *configIndex) {
 	cat := fmt.Sprintf("%s container %q", at, c.Name)
 	for _, ef := range c.EnvFrom {
-		if ref := ef.ConfigMapRef; ref != nil && !isTrue(ref.Optional) && cms[ns+"/"+ref.Name] == nil {
+		if ref := ef.ConfigMapRef; ref != nil && !isTrue(ref.Optional) && ix.configMaps[ns+"/"+ref.Name] == nil {
 			r.Addf(cat, "envFrom: ConfigMap %q is not in the output", ref.Name)
 		}
-		if ref := ef.SecretRef; ref != nil && !isTrue(ref.Optional) && secrets[ns+"/"+ref.Name] == nil {
-			r.Addf(cat, "envFrom: Secret %q is not in the output", ref.Name)
+		if ref := ef.SecretRef; ref != nil && !isTrue(ref.Optional) {
+			if _, ok := ix.secret(ns, ref.Name); !ok {
+				r.Addf(cat, "envFrom: Secret %q %s", ref.Name, notProvided)
+			}
 		}
 	}
 	for _, e := range c.Env {
 		if e.ValueFrom == nil {
+			if holdsPassword(e.Value) {
+				r.Addf(cat, "env %s holds a URL with a password: take it from a Secret (secretKeyRef)", e.Name)
+			}
 			continue
 		}
 		if ref := e.ValueFrom.ConfigMapKeyRef; ref != nil && !isTrue(ref.Optional) {
-			cm := cms[ns+"/"+ref.Name]
+			cm := ix.configMaps[ns+"/"+ref.Name]
 			switch {
 			case cm == nil:
 				r.Addf(cat, "env %s: ConfigMap %q is not in the output", e.Name, ref.Name)
@@ -249,11 +404,11 @@ func checkConfigRefs(r *Report, at, ns string, c corev1.Container, cms map[strin
 			}
 		}
 		if ref := e.ValueFrom.SecretKeyRef; ref != nil && !isTrue(ref.Optional) {
-			s := secrets[ns+"/"+ref.Name]
+			has, ok := ix.secret(ns, ref.Name)
 			switch {
-			case s == nil:
-				r.Addf(cat, "env %s: Secret %q is not in the output", e.Name, ref.Name)
-			case !hasKey(s.Data, ref.Key) && !hasKey(s.StringData, ref.Key):
+			case !ok:
+				r.Addf(cat, "env %s: Secret %q %s", e.Name, ref.Name, notProvided)
+			case !has(ref.Key):
 				r.Addf(cat, "env %s: Secret %q has no key %q", e.Name, ref.Name, ref.Key)
 			}
 		}
