@@ -15,3 +15,4 @@ export * from './lib/messaging.module';
 export * from './lib/service-foundation';
 export * from './lib/versioned-changes';
 export * from './lib/document-turns';
+export * from './lib/store-housekeeping';

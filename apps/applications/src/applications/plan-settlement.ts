@@ -61,7 +61,7 @@ export class PlanSettlement implements OnApplicationBootstrap, OnModuleDestroy {
       settledAt: now.toISOString(),
     };
     await this.plans.updateOne({ _id: planId }, { $set: { settledAt: now }, $push: { outbox: outboxEvent(ApplicationEvents.planResultsSettled, results) } });
-    this.relay.nudge();
+    this.relay.nudge(this.plans.modelName, planId);
     this.logger.log({ msg: 'plan results settled', planId, colleges: results.colleges.length });
     return true;
   }

@@ -62,7 +62,7 @@ export class CollegeProfilesService {
     };
     const announced: CollegeProfileUpdatedEvent = { collegeId, contactName: record.contactName, contactPhone, email: record.email };
     await this.write(collegeId, record, outboxEvent(IdentityEvents.collegeProfileUpdated, announced));
-    this.relay.nudge();
+    this.relay.nudge(this.profiles.modelName, collegeId);
     this.logger.log({ msg: 'college profile saved', collegeId });
     return this.view(collegeId, { _id: collegeId, ...record });
   }

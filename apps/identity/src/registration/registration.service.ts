@@ -9,6 +9,7 @@ import {
   type SendSmsCommand,
 } from '@pilot/contracts';
 import { OutboxRelay, RpcClient, outboxEvent } from '@pilot/messaging';
+import { Account } from '../accounts/account.schema';
 import { AccountsService } from '../accounts/accounts.service';
 import { initialPassword } from '../accounts/initial-password';
 import { PasswordHasher } from '../accounts/password-hasher';
@@ -68,7 +69,7 @@ export class RegistrationService {
       'COLLEGE_ALREADY_REGISTERED',
       now,
     );
-    this.relay.nudge();
+    this.relay.nudge(Account.name, account._id);
     this.logger.log({ msg: 'college registered', accountId: String(account._id), collegeId });
     await this.sendCredentials(request.phone, username, password);
     return { username, password, collegeName: college.name };

@@ -15,12 +15,19 @@ export class DocumentTurns {
   private readonly claims: SingleWinner;
 
   constructor(connection: Connection) {
-    this.claims = new SingleWinner(connection);
+    // A collection of their own: turns are worthless once taken and written, so they can be
+    // purged (see StoreHousekeeping) without touching the one-shot claims of other steps.
+    this.claims = new SingleWinner(connection, 'document_turns');
   }
 
   /** True when this caller holds the turn after the given write count. */
   async take(model: Model<any>, documentId: unknown, writes: number | undefined, now = new Date()): Promise<boolean> {
     return this.claims.claimRecovering(`${model.collection.collectionName}:${String(documentId)}:w${writes ?? 0}`, STALE_TURN_MS, now);
+  }
+
+  /** Forgets turns taken before the cutoff: their writes are long done, or their takers long dead. */
+  async forgetOlderThan(cutoff: Date): Promise<number> {
+    return this.claims.forgetOlderThan(cutoff);
   }
 
   /** Gives back a turn whose write failed without changing anything. */

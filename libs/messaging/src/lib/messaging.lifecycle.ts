@@ -9,6 +9,7 @@ import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
 import { OutboxRelay } from './outbox';
 import { RpcClient } from './rpc-client';
 import { RpcServer } from './rpc-server';
+import { StoreHousekeeping } from './store-housekeeping';
 
 /**
  * Starts consuming once the whole application is built, and on shutdown stops taking work,
@@ -29,6 +30,7 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestr
     private readonly publisher: EventPublisher,
     private readonly relay: OutboxRelay,
     private readonly rpcClient: RpcClient,
+    private readonly housekeeping: StoreHousekeeping,
     @Optional() private readonly health?: HealthRegistry,
   ) {}
 
@@ -38,6 +40,7 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestr
     await this.rpcServer.start();
     await this.consumer.start();
     this.relay.start();
+    this.housekeeping.start();
     this.logger.log({
       msg: 'messaging started',
       rpcPatterns: this.rpcServer.patterns,
@@ -49,6 +52,7 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestr
   async onModuleDestroy(): Promise<void> {
     await Promise.all([this.rpcServer.stop(), this.consumer.stop()]);
     await this.relay.stop();
+    this.housekeeping.stop();
     this.logger.log({ msg: 'messaging stopped taking work' });
   }
 

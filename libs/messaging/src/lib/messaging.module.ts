@@ -11,6 +11,8 @@ import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
 import { OutboxRelay } from './outbox';
 import { VersionedChanges } from './versioned-changes';
 import { ProcessedMessages } from './processed-messages';
+import { DocumentTurns } from './document-turns';
+import { StoreHousekeeping } from './store-housekeeping';
 import { RpcClient } from './rpc-client';
 import { RpcServer } from './rpc-server';
 
@@ -71,9 +73,19 @@ export class MessagingModule {
           useFactory: (broker: BrokerConnection) => new EventPublisher(broker, options.exchange),
         },
         {
+          provide: ProcessedMessages,
+          inject: [getConnectionToken()],
+          useFactory: (connection: Connection) => new ProcessedMessages(connection, options.claimLeaseMs),
+        },
+        {
+          provide: StoreHousekeeping,
+          inject: [getConnectionToken(), ProcessedMessages],
+          useFactory: (connection: Connection, processed: ProcessedMessages) => new StoreHousekeeping(new DocumentTurns(connection), processed, logger),
+        },
+        {
           provide: EventConsumer,
-          inject: [BrokerConnection, getConnectionToken()],
-          useFactory: (broker: BrokerConnection, connection: Connection) =>
+          inject: [BrokerConnection, ProcessedMessages],
+          useFactory: (broker: BrokerConnection, processed: ProcessedMessages) =>
             new EventConsumer(
               broker,
               {
@@ -84,7 +96,7 @@ export class MessagingModule {
                 maxAttempts: options.maxAttempts ?? 5,
                 retryDelayMs: options.retryDelayMs ?? 2000,
               },
-              new ProcessedMessages(connection, options.claimLeaseMs),
+              processed,
               logger,
             ),
         },

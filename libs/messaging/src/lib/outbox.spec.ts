@@ -104,7 +104,7 @@ describe('the outbox keeps a state change and its event together', () => {
     expect(left?.outbox).toHaveLength(1);
     expect(received.some((e) => (e.payload as { orderId: string }).orderId === 'order-crash')).toBe(false);
 
-    const restarted = new OutboxRelay(publisher, [orders], { pollIntervalMs: 200, batchSize: 10 }, quietLogger);
+    const restarted = new OutboxRelay(publisher, [orders], { pollIntervalMs: 200, batchSize: 10, strandedAfterMs: 500 }, quietLogger);
     restarted.start();
     try {
       await eventually(() => received.some((e) => (e.payload as { orderId: string }).orderId === 'order-crash'));
@@ -131,5 +131,39 @@ describe('the outbox keeps a state change and its event together', () => {
     const raceEvents = received.filter((e) => (e.payload as { orderId: string }).orderId.startsWith('race-'));
     expect(raceEvents).toHaveLength(20);
     expect(await orders.countDocuments({ _id: /^race-/, 'outbox.0': { $exists: true } })).toBe(0);
+  });
+
+  it("leaves another replica's fresh entries to that replica, and sends them once they are left behind", async () => {
+    const orders = orderModel(store);
+    const ownEntry = outboxEvent(type, { orderId: 'origin-own' });
+    const othersEntry = { ...outboxEvent(type, { orderId: 'origin-other' }), origin: 'another-replica' };
+    await orders.create({ _id: 'origin-own', status: 'submitted', version: 1, outbox: [ownEntry] });
+    await orders.create({ _id: 'origin-other', status: 'submitted', version: 1, outbox: [othersEntry] });
+    const relay = new OutboxRelay(publisher, [orders], { pollIntervalMs: 60_000, batchSize: 10, strandedAfterMs: 1500 }, quietLogger);
+    expect(await relay.drain()).toBe(1);
+    expect((await orders.findById('origin-other').lean())?.outbox).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 1600));
+    expect(await relay.drain()).toBe(1);
+    await eventually(() => ['origin-own', 'origin-other'].every((id) => received.some((e) => (e.payload as { orderId: string }).orderId === id)));
+    expect(await orders.countDocuments({ _id: /^origin-/, 'outbox.0': { $exists: true } })).toBe(0);
+  });
+
+  it('sends a nudged document at once, and leaves the others to the next sweep', async () => {
+    const orders = orderModel(store);
+    const relay = new OutboxRelay(publisher, [orders], { pollIntervalMs: 60_000, batchSize: 10 }, quietLogger);
+    relay.start();
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 300)); // the first round's sweep is done
+      for (const id of ['nudged-1', 'unmentioned-1']) {
+        await orders.create({ _id: id, status: 'submitted', version: 1, outbox: [outboxEvent(type, { orderId: id })] });
+      }
+      relay.nudge(orders.modelName, 'nudged-1');
+      await eventually(() => received.some((e) => (e.payload as { orderId: string }).orderId === 'nudged-1'));
+      expect((await orders.findById('unmentioned-1').lean())?.outbox).toHaveLength(1);
+      relay.nudge();
+      await eventually(() => received.some((e) => (e.payload as { orderId: string }).orderId === 'unmentioned-1'));
+    } finally {
+      await relay.stop();
+    }
   });
 });

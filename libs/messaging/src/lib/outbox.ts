@@ -12,7 +12,12 @@ export interface OutboxEntry {
   payload: unknown;
   correlationId?: string;
   occurredAt: Date;
+  /** The process that wrote the entry: its relay publishes it, others only if it is left behind. */
+  origin?: string;
 }
+
+/** This process, as the origin of the entries it writes. */
+export const PROCESS_ORIGIN = randomUUID();
 
 const outboxEntrySchema = new Schema<OutboxEntry>(
   {
@@ -21,6 +26,7 @@ const outboxEntrySchema = new Schema<OutboxEntry>(
     payload: { type: Schema.Types.Mixed, required: true },
     correlationId: { type: String },
     occurredAt: { type: Date, required: true },
+    origin: { type: String },
   },
   { _id: false, minimize: false },
 );
@@ -36,7 +42,7 @@ export function withOutbox(schema: Schema): void {
 }
 
 export function outboxEvent(type: string, payload: unknown): OutboxEntry {
-  return { id: randomUUID(), type, payload, correlationId: currentCorrelationId(), occurredAt: new Date() };
+  return { id: randomUUID(), type, payload, correlationId: currentCorrelationId(), occurredAt: new Date(), origin: PROCESS_ORIGIN };
 }
 
 export function envelopeOf(entry: OutboxEntry): EventEnvelope {
@@ -49,76 +55,144 @@ export function envelopeOf(entry: OutboxEntry): EventEnvelope {
   };
 }
 
-const PENDING = { 'outbox.0': { $exists: true } };
+interface PendingDocument {
+  _id: unknown;
+  outbox: OutboxEntry[];
+}
+
+const PARALLEL_DOCUMENTS = 8;
+const REMOVAL_ATTEMPTS = 3;
+/** How often a relay looks through whole collections, rather than at the documents it was told of. */
+const SWEEP_EVERY_MS = 5000;
 
 export interface OutboxRelayOptions {
   pollIntervalMs: number;
   batchSize: number;
+  /** How old another process's entry must be before this relay sends it (default 10 s). */
+  strandedAfterMs?: number;
 }
 
 /**
- * Moves outbox entries to the broker. It runs on a timer, so entries left behind by a crash
- * are sent after restart; `nudge()` lets a writer have its events sent at once. An entry can
- * be published twice (crash between confirm and removal); consumers drop the copy by its id.
+ * Moves outbox entries to the broker. A writer nudges its process's relay with the document it
+ * wrote, and the relay sends that document's entries at once. Every few seconds the relay also
+ * sweeps whole collections (a scan: the development store cannot index the query) for entries
+ * its process wrote but was not told of, and for another process's entries that waited longer
+ * than `strandedAfterMs` (their writer was killed, or is stuck); so replicas do not all send
+ * every event, and entries left behind by a crash are sent after a restart or by another
+ * replica. An entry can still be published twice (a crash between confirm and removal, a slow
+ * writer); consumers drop the copy by its id.
  */
 export class OutboxRelay {
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private again = false;
   private stopped = true;
+  private stopping = false;
+  private lastSweepAt = 0;
+  private readonly nudged = new Map<string, Map<string, unknown>>();
 
   constructor(
     private readonly publisher: EventPublisher,
     private readonly models: Model<any>[],
     private readonly options: OutboxRelayOptions,
     private readonly logger: LoggerService,
+    private readonly origin = PROCESS_ORIGIN,
   ) {}
 
   start(): void {
     this.stopped = false;
+    this.stopping = false;
     this.schedule(0);
   }
 
-  nudge(): void {
+  /** Has the document's new entries sent at once; without a document, has everything swept. */
+  nudge(modelName?: string, documentId?: unknown): void {
     if (this.stopped) return;
+    if (modelName === undefined || documentId === undefined) this.lastSweepAt = 0;
+    else this.nudged.set(modelName, (this.nudged.get(modelName) ?? new Map()).set(String(documentId), documentId));
     if (this.running) this.again = true;
     else this.schedule(0);
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopping = true;
     clearTimeout(this.timer);
     await this.running;
   }
 
   /** Publishes everything pending now; returns how many entries went out. */
   async drain(): Promise<number> {
+    return this.relay(true);
+  }
+
+  private async relay(sweep: boolean): Promise<number> {
     let sent = 0;
+    if (sweep) this.lastSweepAt = Date.now();
     for (const model of this.models) {
-      const documents = await model.find(PENDING, { outbox: 1 }).limit(this.options.batchSize).lean<{ _id: unknown; outbox: OutboxEntry[] }[]>();
-      for (const document of documents) {
-        for (const entry of document.outbox) {
-          await this.publisher.publish(envelopeOf(entry));
-          await this.removeHead(model, document._id, entry.id);
-          sent += 1;
+      const documents = new Map((await this.nudgedDocuments(model)).map((document) => [String(document._id), document]));
+      if (sweep) {
+        for (const document of await model.find(this.sweepQuery(), { outbox: 1 }).limit(this.options.batchSize).lean<PendingDocument[]>()) {
+          documents.set(String(document._id), document);
         }
       }
+      const queue = [...documents.values()];
+      let next = 0;
+      // Order matters within a document only, so documents go out side by side. A stopping relay
+      // finishes the documents in hand and leaves the rest to the other replicas' relays.
+      const relayNext = async () => {
+        for (let index = next++; index < queue.length && !this.stopping; index = next++) {
+          sent += await this.relayDocument(model, queue[index]);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(PARALLEL_DOCUMENTS, queue.length) }, relayNext));
     }
     return sent;
   }
 
-  /**
-   * Entries are only ever appended, so the one just published is the head. The pop takes the
-   * document's turn like any writer, so it neither loses nor erases a concurrent change; when the
-   * turn is busy the entry stays, and the next round publishes it again (consumers drop copies).
-   */
-  private async removeHead(model: Model<any>, documentId: unknown, entryId: string): Promise<void> {
-    const document = await model.findById(documentId, { writes: 1, outbox: 1 }).lean<{ writes?: number; outbox?: OutboxEntry[] }>();
-    if (document?.outbox?.[0]?.id !== entryId) return;
-    if (!(await new DocumentTurns(model.db).take(model, documentId, document.writes))) return;
-    await model.updateOne({ _id: documentId, ...atWrites(document.writes), 'outbox.0.id': entryId }, { $pop: { outbox: -1 }, $inc: { writes: 1 } });
+  private async nudgedDocuments(model: Model<any>): Promise<PendingDocument[]> {
+    const ids = [...(this.nudged.get(model.modelName)?.values() ?? [])];
+    this.nudged.delete(model.modelName);
+    const documents = await Promise.all(ids.map((id) => model.findById(id, { outbox: 1 }).lean<PendingDocument>()));
+    return documents.filter((document): document is PendingDocument => Boolean(document?.outbox?.length));
   }
 
+  private sweepQuery(): Record<string, unknown> {
+    return {
+      'outbox.0': { $exists: true },
+      $or: [
+        { 'outbox.0.origin': this.origin },
+        { 'outbox.0.occurredAt': { $lt: new Date(Date.now() - (this.options.strandedAfterMs ?? 10_000)) } },
+      ],
+    };
+  }
+
+  private async relayDocument(model: Model<any>, document: PendingDocument): Promise<number> {
+    for (const entry of document.outbox) await this.publisher.publish(envelopeOf(entry));
+    await this.removePublished(model, document._id, new Set(document.outbox.map((entry) => entry.id)));
+    return document.outbox.length;
+  }
+
+  /**
+   * Entries are only ever appended, so the published ones are at the head. The removal takes the
+   * document's turn like any writer, so it neither loses nor erases a concurrent change; when the
+   * turn stays busy the entries stay, and a later round publishes them again (consumers drop copies).
+   */
+  private async removePublished(model: Model<any>, documentId: unknown, published: Set<string>): Promise<void> {
+    const turns = new DocumentTurns(model.db);
+    for (let attempt = 0; attempt < REMOVAL_ATTEMPTS; attempt++) {
+      const document = await model.findById(documentId, { writes: 1, outbox: 1 }).lean<{ writes?: number; outbox?: OutboxEntry[] }>();
+      const outbox = document?.outbox ?? [];
+      let head = 0;
+      while (head < outbox.length && published.has(outbox[head].id)) head += 1;
+      if (head === 0) return;
+      if (await turns.take(model, documentId, document?.writes)) {
+        await model.updateOne({ _id: documentId, ...atWrites(document?.writes) }, { $set: { outbox: outbox.slice(head) }, $inc: { writes: 1 } });
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
 
   private schedule(delayMs: number): void {
     clearTimeout(this.timer);
@@ -128,7 +202,7 @@ export class OutboxRelay {
   private async tick(): Promise<void> {
     if (this.stopped || this.running) return;
     this.again = false;
-    this.running = this.drain()
+    this.running = this.relay(Date.now() - this.lastSweepAt >= SWEEP_EVERY_MS)
       .then((sent) => {
         if (sent > 0) this.logger.log({ msg: 'outbox relayed', sent });
         if (sent >= this.options.batchSize) this.again = true;

@@ -44,13 +44,14 @@ describe('the processed-message record in the real store', () => {
   });
 
   it('gives a stale claim to exactly one of several replicas taking it over at once', async () => {
-    const shortLease = new ProcessedMessages(store, 200);
-    expect(await shortLease.claim('notifications', 'm-6', 't.x.y')).toBe('claimed');
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const replicas = Array.from({ length: 6 }, () => new ProcessedMessages(store, 200));
+    // A lease long enough that the takeover's own renewal cannot run out while the replicas race.
+    const lease = 2000;
+    expect(await new ProcessedMessages(store, lease).claim('notifications', 'm-6', 't.x.y')).toBe('claimed');
+    await new Promise((resolve) => setTimeout(resolve, lease + 100));
+    const replicas = Array.from({ length: 6 }, () => new ProcessedMessages(store, lease));
     const claims = await Promise.all(replicas.map((replica) => replica.claim('notifications', 'm-6', 't.x.y')));
     expect(claims.filter((c) => c === 'claimed')).toHaveLength(1);
-    expect(await shortLease.claim('notifications', 'm-6', 't.x.y')).toBe('busy');
+    expect(await new ProcessedMessages(store).claim('notifications', 'm-6', 't.x.y')).toBe('busy');
   });
 
   it('keeps the records of different consumers apart', async () => {

@@ -58,6 +58,12 @@ export class ProcessedMessages {
     await this.collection().deleteOne({ _id: key(consumer, messageId), state: 'processing' });
   }
 
+  /** Forgets messages applied before the cutoff: no copy of them can still be on its way. */
+  async forgetDoneBefore(cutoff: Date): Promise<number> {
+    const { deletedCount } = await this.collection().deleteMany({ state: 'done', processedAt: { $lt: cutoff } });
+    return deletedCount;
+  }
+
   private collection() {
     return this.connection.collection<ProcessedMessage>(this.collectionName);
   }

@@ -47,7 +47,7 @@ export class VersionedChanges {
           throw err;
         }
         if (!updated) throw new PlatformError(conflict);
-        if (events.length) this.relay.nudge();
+        if (events.length) this.relay.nudge(model.modelName, current._id);
         return updated;
       }
       const latest = await model.findById(current._id, { version: 1, writes: 1 }).lean<Versioned>();
