@@ -68,7 +68,7 @@ const SWEEP_EVERY_MS = 5000;
 export interface OutboxRelayOptions {
   pollIntervalMs: number;
   batchSize: number;
-  /** How old another process's entry must be before this relay sends it (default 10 s). */
+  /** How old another process's entry must be before this relay sends it (default 30 s). */
   strandedAfterMs?: number;
 }
 
@@ -162,7 +162,7 @@ export class OutboxRelay {
       'outbox.0': { $exists: true },
       $or: [
         { 'outbox.0.origin': this.origin },
-        { 'outbox.0.occurredAt': { $lt: new Date(Date.now() - (this.options.strandedAfterMs ?? 10_000)) } },
+        { 'outbox.0.occurredAt': { $lt: new Date(Date.now() - (this.options.strandedAfterMs ?? 30_000)) } },
       ],
     };
   }
