@@ -94,12 +94,19 @@ async function run() {
     serveApp({ root: join(ROOT, 'dist/apps/portal/browser'), port: ports.portal, apiTarget: gatewayUrl }),
     serveApp({ root: join(ROOT, 'dist/apps/console/browser'), port: ports.console, apiTarget: gatewayUrl }),
   ]);
+  // Each replica finishes the messages it holds before it exits (graceful stop), so wait for them.
   const shutdown = () => {
     stopping = true;
-    for (const child of children.values()) child.kill('SIGTERM');
     for (const server of servers) server.close();
     rmSync(REPLICAS_FILE, { force: true });
-    setTimeout(() => process.exit(0), 8000).unref();
+    const running = [...children.values()].filter((child) => child.exitCode === null && child.signalCode === null);
+    let left = running.length;
+    if (left === 0) process.exit(0);
+    for (const child of running) {
+      child.once('exit', () => (left -= 1) === 0 && process.exit(0));
+      child.kill('SIGTERM');
+    }
+    setTimeout(() => process.exit(0), 25_000).unref();
   };
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
@@ -194,7 +201,7 @@ async function stop() {
     }
   };
   if (alive()) process.kill(pid, 'SIGTERM');
-  for (let waited = 0; alive() && waited < 15_000; waited += 200) await new Promise((r) => setTimeout(r, 200));
+  for (let waited = 0; alive() && waited < 30_000; waited += 200) await new Promise((r) => setTimeout(r, 200));
   try {
     // The launcher leads its own process group: nothing it started may outlive it.
     process.kill(-pid, 'SIGKILL');
