@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
+import { InjectConnection, InjectModel } from '@nestjs/mongoose';
 import { PlatformError, REVIEWER_ROLES, type ErrorCode, type Role } from '@pilot/contracts';
 import { isDuplicateKeyError } from '@pilot/runtime';
-import type { OutboxEntry } from '@pilot/messaging';
-import { isValidObjectId, type Model } from 'mongoose';
+import { DocumentTurns, type OutboxEntry } from '@pilot/messaging';
+import { isValidObjectId, type Connection, type Model } from 'mongoose';
 import { Account, type AccountDocument } from './account.schema';
 
 export interface NewAccount {
@@ -29,7 +29,14 @@ export interface ReviewerQuery {
 /** The account records; sign-in, registration and the rest build on these few operations. */
 @Injectable()
 export class AccountsService {
-  constructor(@InjectModel(Account.name) private readonly accounts: Model<Account>) {}
+  private readonly turns: DocumentTurns;
+
+  constructor(
+    @InjectModel(Account.name) private readonly accounts: Model<Account>,
+    @InjectConnection() connection: Connection,
+  ) {
+    this.turns = new DocumentTurns(connection);
+  }
 
   async onModuleInit(): Promise<void> {
     await this.accounts.init();
@@ -57,8 +64,11 @@ export class AccountsService {
     }
   }
 
+  /** Takes its turn on the account: the relay removes the registration's event from this document. */
   async setPassword(accountId: string, passwordHash: string, mustChangePassword: boolean, now = new Date()): Promise<void> {
-    await this.accounts.updateOne({ _id: accountId }, { $set: { passwordHash, mustChangePassword, passwordChangedAt: now } });
+    if (!(await this.turns.update(this.accounts, accountId, { $set: { passwordHash, mustChangePassword, passwordChangedAt: now } }))) {
+      throw new PlatformError('SERVICE_UNAVAILABLE');
+    }
   }
 
   /** Which of these usernames have an account. */

@@ -9,15 +9,13 @@ import {
   type CollegeProfileUpdatedEvent,
   type CollegeProfileView,
 } from '@pilot/contracts';
-import { DocumentTurns, OutboxRelay, atWrites, outboxEvent, type OutboxEntry } from '@pilot/messaging';
+import { DocumentTurns, OutboxRelay, outboxEvent, type OutboxEntry } from '@pilot/messaging';
 import { isDuplicateKeyError } from '@pilot/runtime';
 import type { Connection, Model } from 'mongoose';
 import { DirectoryService } from '../directory/directory.service';
 import { RegionsService } from '../regions/regions.service';
 import { CollegeProfile } from './college-profile.schema';
 
-const TURN_ATTEMPTS = 40;
-const TURN_PAUSE_MS = 25;
 
 /** 完善院校基础信息: a college reads and writes only its own. */
 @Injectable()
@@ -81,15 +79,9 @@ export class CollegeProfilesService {
         if (!isDuplicateKeyError(err)) throw err;
       }
     }
-    for (let attempt = 0; attempt < TURN_ATTEMPTS; attempt++) {
-      const { writes } = (await this.profiles.findById(collegeId, { writes: 1 }).lean<{ writes?: number }>()) ?? {};
-      if (await this.turns.take(this.profiles, collegeId, writes)) {
-        await this.profiles.updateOne({ _id: collegeId, ...atWrites(writes) }, { $set: record, $push: { outbox: event }, $inc: { writes: 1 } });
-        return;
-      }
-      await new Promise((resolve) => setTimeout(resolve, TURN_PAUSE_MS));
+    if (!(await this.turns.update(this.profiles, collegeId, { $set: record, $push: { outbox: event } }))) {
+      throw new PlatformError('SERVICE_UNAVAILABLE');
     }
-    throw new PlatformError('SERVICE_UNAVAILABLE');
   }
 
   async isComplete(collegeId: string): Promise<boolean> {

@@ -1,8 +1,11 @@
 import { SingleWinner } from '@pilot/runtime';
-import type { Connection, Model } from 'mongoose';
+import type { Connection, Model, UpdateQuery } from 'mongoose';
 
 /** A turn outlives its holder only if the holder died between taking it and writing. */
 const STALE_TURN_MS = 30_000;
+/** How long `update` waits for a turn: about a second, far longer than any writer holds one. */
+const UPDATE_ATTEMPTS = 40;
+const UPDATE_PAUSE_MS = 25;
 
 /**
  * FerretDB v1 applies an update by reading the document and writing it back whole, so two
@@ -23,6 +26,23 @@ export class DocumentTurns {
   /** True when this caller holds the turn after the given write count. */
   async take(model: Model<any>, documentId: unknown, writes: number | undefined, now = new Date()): Promise<boolean> {
     return this.claims.claimRecovering(`${model.collection.collectionName}:${String(documentId)}:w${writes ?? 0}`, STALE_TURN_MS, now);
+  }
+
+  /**
+   * Applies one update to the document in its turn, after whatever write came before it. False
+   * when the document is gone or no turn came free in time.
+   */
+  async update(model: Model<any>, documentId: unknown, update: UpdateQuery<unknown>): Promise<boolean> {
+    for (let attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
+      const current = await model.findById(documentId, { writes: 1 }).lean<{ writes?: number }>();
+      if (!current) return false;
+      if (await this.take(model, documentId, current.writes)) {
+        await model.updateOne({ _id: documentId, ...atWrites(current.writes) }, { ...update, $inc: { ...update.$inc, writes: 1 } });
+        return true;
+      }
+      await new Promise((resolve) => setTimeout(resolve, UPDATE_PAUSE_MS));
+    }
+    return false;
   }
 
   /** Forgets turns taken before the cutoff: their writes are long done, or their takers long dead. */
