@@ -3,7 +3,7 @@ import type { EventEnvelope } from '@pilot/contracts';
 import { runWithCorrelation } from '@pilot/runtime';
 import type { ConfirmChannel } from 'amqplib';
 import type { BrokerConnection } from './broker-connection';
-import type { Claim, ProcessedMessages } from './processed-messages';
+import type { MessageLedger } from './message-ledger';
 import { QueueConsumer, sendConfirmed, settle, type Delivery } from './queue-consumer';
 import { deadLetterExchangeOf, eventQueuesOf } from './topology';
 
@@ -35,7 +35,7 @@ export class EventConsumer {
   constructor(
     private readonly broker: BrokerConnection,
     private readonly options: EventConsumerOptions,
-    private readonly processed: ProcessedMessages,
+    private readonly processed: MessageLedger,
     private readonly logger: LoggerService,
   ) {
     this.queues = eventQueuesOf(options.service);
@@ -130,7 +130,7 @@ export class EventConsumer {
 
   /** True when this copy won the event's id; otherwise the delivery has been dealt with. */
   private async claim(delivery: Delivery, event: EventEnvelope): Promise<boolean> {
-    let claim: Claim;
+    let claim: Awaited<ReturnType<MessageLedger['claim']>>;
     try {
       claim = await this.processed.claim(this.options.service, event.id, event.type);
     } catch (err) {

@@ -1,15 +1,12 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleDestroy, Optional } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleDestroy, Optional } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { HealthRegistry } from '@pilot/runtime';
 import { BrokerConnection } from './broker-connection';
 import { EventConsumer } from './event-consumer';
 import { EventPublisher } from './event-publisher';
 import { EVENT_HANDLER, RPC_HANDLER } from './handler-decorators';
-import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
-import { OutboxRelay } from './outbox';
 import { RpcClient } from './rpc-client';
 import { RpcServer } from './rpc-server';
-import { StoreHousekeeping } from './store-housekeeping';
 
 /**
  * Starts consuming once the whole application is built, and on shutdown stops taking work,
@@ -20,7 +17,6 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestr
   private readonly logger = new Logger('Messaging');
 
   constructor(
-    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
     private readonly discovery: DiscoveryService,
     private readonly scanner: MetadataScanner,
     private readonly reflector: Reflector,
@@ -28,9 +24,7 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestr
     private readonly rpcServer: RpcServer,
     private readonly consumer: EventConsumer,
     private readonly publisher: EventPublisher,
-    private readonly relay: OutboxRelay,
     private readonly rpcClient: RpcClient,
-    private readonly housekeeping: StoreHousekeeping,
     @Optional() private readonly health?: HealthRegistry,
   ) {}
 
@@ -39,20 +33,15 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestr
     this.registerHandlers();
     await this.rpcServer.start();
     await this.consumer.start();
-    this.relay.start();
-    this.housekeeping.start();
     this.logger.log({
       msg: 'messaging started',
       rpcPatterns: this.rpcServer.patterns,
       eventTypes: this.consumer.types,
-      outboxModels: this.options.outboxModels ?? [],
     });
   }
 
   async onModuleDestroy(): Promise<void> {
     await Promise.all([this.rpcServer.stop(), this.consumer.stop()]);
-    await this.relay.stop();
-    this.housekeeping.stop();
     this.logger.log({ msg: 'messaging stopped taking work' });
   }
 

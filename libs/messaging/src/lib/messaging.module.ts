@@ -1,27 +1,21 @@
 import { DynamicModule, Global, Logger, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import { getConnectionToken } from '@nestjs/mongoose';
 import { HealthRegistry } from '@pilot/runtime';
-import type { Connection, Model } from 'mongoose';
 import { BrokerConnection } from './broker-connection';
 import { EventConsumer } from './event-consumer';
 import { EventPublisher } from './event-publisher';
 import { MessagingLifecycle } from './messaging.lifecycle';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
-import { OutboxRelay } from './outbox';
-import { VersionedChanges } from './versioned-changes';
-import { ProcessedMessages } from './processed-messages';
-import { DocumentTurns } from './document-turns';
-import { StoreHousekeeping } from './store-housekeeping';
+import { MESSAGE_LEDGER, type MessageLedger } from './message-ledger';
 import { RpcClient } from './rpc-client';
 import { RpcServer } from './rpc-server';
 
 const logger = new Logger('Messaging');
 
 /**
- * Wires a process to the broker. `forService` gives a service its RPC server, event consumer,
- * publisher and outbox relay (handlers are found by their decorators); `forGateway` gives the
- * gateway its RPC client.
+ * Wires a process to the broker. `forService` gives a service its RPC server, event consumer
+ * (which records applied messages in the service's MESSAGE_LEDGER) and publisher (handlers are
+ * found by their decorators); `forGateway` gives the gateway its RPC client.
  */
 @Global()
 @Module({})
@@ -73,19 +67,9 @@ export class MessagingModule {
           useFactory: (broker: BrokerConnection) => new EventPublisher(broker, options.exchange),
         },
         {
-          provide: ProcessedMessages,
-          inject: [getConnectionToken()],
-          useFactory: (connection: Connection) => new ProcessedMessages(connection, options.claimLeaseMs),
-        },
-        {
-          provide: StoreHousekeeping,
-          inject: [getConnectionToken(), ProcessedMessages],
-          useFactory: (connection: Connection, processed: ProcessedMessages) => new StoreHousekeeping(new DocumentTurns(connection), processed, logger),
-        },
-        {
           provide: EventConsumer,
-          inject: [BrokerConnection, ProcessedMessages],
-          useFactory: (broker: BrokerConnection, processed: ProcessedMessages) =>
+          inject: [BrokerConnection, MESSAGE_LEDGER],
+          useFactory: (broker: BrokerConnection, ledger: MessageLedger) =>
             new EventConsumer(
               broker,
               {
@@ -96,29 +80,13 @@ export class MessagingModule {
                 maxAttempts: options.maxAttempts ?? 5,
                 retryDelayMs: options.retryDelayMs ?? 2000,
               },
-              processed,
+              ledger,
               logger,
             ),
-        },
-        {
-          provide: OutboxRelay,
-          inject: [EventPublisher, getConnectionToken()],
-          useFactory: (publisher: EventPublisher, connection: Connection) =>
-            new OutboxRelay(
-              publisher,
-              (options.outboxModels ?? []).map((name) => connection.model(name) as Model<any>),
-              { pollIntervalMs: options.outboxPollIntervalMs ?? 1000, batchSize: 100 },
-              logger,
-            ),
-        },
-        {
-          provide: VersionedChanges,
-          inject: [getConnectionToken(), OutboxRelay],
-          useFactory: (connection: Connection, relay: OutboxRelay) => new VersionedChanges(connection, relay),
         },
         MessagingLifecycle,
       ],
-      exports: [BrokerConnection, EventPublisher, OutboxRelay, RpcServer, EventConsumer, RpcClient, VersionedChanges],
+      exports: [BrokerConnection, EventPublisher, RpcServer, EventConsumer, RpcClient],
     };
   }
 }

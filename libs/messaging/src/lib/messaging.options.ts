@@ -8,11 +8,6 @@ export interface MessagingOptions {
   rpcTimeoutMs?: number;
   maxAttempts?: number;
   retryDelayMs?: number;
-  /** See MESSAGE_CLAIM_LEASE_MS. */
-  claimLeaseMs?: number;
-  /** Mongoose model names whose documents carry an outbox. */
-  outboxModels?: string[];
-  outboxPollIntervalMs?: number;
 }
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');

@@ -1,10 +1,8 @@
 import type { LoggerService } from '@nestjs/common';
-import mongoose, { type Connection } from 'mongoose';
 import { randomBytes } from 'node:crypto';
 import { BrokerConnection } from '../lib/broker-connection';
 
 export const AMQP_URL = process.env['AMQP_URL'] ?? 'amqp://guest:guest@127.0.0.1:5672';
-export const MONGO_URL = process.env['MONGO_URL'] ?? 'mongodb://127.0.0.1:27017';
 
 /** A name no other test run uses, so runs never see each other's queues or data. */
 export const uniqueName = (prefix: string) => `${prefix}-${randomBytes(4).toString('hex')}`;
@@ -18,10 +16,6 @@ export const quietLogger: LoggerService = {
 
 export function brokerFor(name: string): BrokerConnection {
   return new BrokerConnection(AMQP_URL, quietLogger, name);
-}
-
-export async function storeFor(dbName: string): Promise<Connection> {
-  return mongoose.createConnection(MONGO_URL, { dbName, serverSelectionTimeoutMS: 5000 }).asPromise();
 }
 
 type Falsy = undefined | null | false;

@@ -1,6 +1,6 @@
-import { keywordFilter, pageWindow } from './store-queries';
+import { keywordFilter, pageWindow } from './paging';
 
-describe('store query helpers', () => {
+describe('paging store queries', () => {
   it('keeps the page asked for inside the limits, whatever reached the queue', () => {
     expect(pageWindow({})).toEqual({ page: 1, pageSize: 10, skip: 0 });
     expect(pageWindow({ page: 3, pageSize: 20 })).toEqual({ page: 3, pageSize: 20, skip: 40 });

@@ -1,7 +1,8 @@
-import { SingleWinner, isDuplicateKeyError } from '@pilot/runtime';
 import type { Connection } from 'mongoose';
+import type { Claims } from './claims';
+import { isDuplicateKeyError } from './duplicate-key';
 
-export type Claim = 'claimed' | 'done' | 'busy';
+export type MessageClaim = 'claimed' | 'done' | 'busy';
 
 interface ProcessedMessage {
   _id: string;
@@ -13,6 +14,10 @@ interface ProcessedMessage {
   processedAt?: Date;
 }
 
+export const PROCESSED_MESSAGES_COLLECTION = 'processed_messages';
+/** A takeover claim is contested only while the lease it ends is current. */
+const TAKEOVER_KEPT_MS = 24 * 60 * 60_000;
+
 /**
  * The record of messages a consumer has applied, in the consuming service's own store; it is
  * what makes at-least-once delivery safe. A consumer claims a message id before its work (the
@@ -22,17 +27,13 @@ interface ProcessedMessage {
  * update alone would let several win on FerretDB, so the takeover is a claim of its own).
  */
 export class ProcessedMessages {
-  private readonly takeovers: SingleWinner;
-
   constructor(
     private readonly connection: Connection,
+    private readonly claims: Claims,
     private readonly leaseMs = 60_000,
-    private readonly collectionName = 'processed_messages',
-  ) {
-    this.takeovers = new SingleWinner(connection);
-  }
+  ) {}
 
-  async claim(consumer: string, messageId: string, type: string): Promise<Claim> {
+  async claim(consumer: string, messageId: string, type: string): Promise<MessageClaim> {
     const _id = key(consumer, messageId);
     const now = new Date();
     try {
@@ -45,11 +46,13 @@ export class ProcessedMessages {
     if (!existing) return this.claim(consumer, messageId, type);
     if (existing.state === 'done') return 'done';
     if (existing.claimedAt.getTime() >= now.getTime() - this.leaseMs) return 'busy';
-    if (!(await this.takeovers.claim(`${this.collectionName}:${_id}~${existing.claimedAt.getTime()}`, now))) return 'busy';
+    if (!(await this.claims.claim(`message-takeover:${_id}~${existing.claimedAt.getTime()}`, TAKEOVER_KEPT_MS, now))) return 'busy';
+    // Only the takeover's winner writes the record now; its old holder is presumed dead.
     await this.collection().updateOne({ _id, state: 'processing' }, { $set: { claimedAt: now } });
     return 'claimed';
   }
 
+  /** Only the holder of the claim writes its record, so these writes race nobody. */
   async complete(consumer: string, messageId: string): Promise<void> {
     await this.collection().updateOne({ _id: key(consumer, messageId) }, { $set: { state: 'done', processedAt: new Date() } });
   }
@@ -65,7 +68,7 @@ export class ProcessedMessages {
   }
 
   private collection() {
-    return this.connection.collection<ProcessedMessage>(this.collectionName);
+    return this.connection.collection<ProcessedMessage>(PROCESSED_MESSAGES_COLLECTION);
   }
 }
 
