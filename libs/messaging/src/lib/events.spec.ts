@@ -1,12 +1,12 @@
 import type { EventEnvelope } from '@pilot/contracts';
 import type { Connection } from 'mongoose';
 import { randomUUID } from 'node:crypto';
-import { brokerFor, deleteQueues, eventually, quietLogger, storeFor, uniqueName } from '../testing/test-infrastructure';
+import { storeFor, storeKit } from '@pilot/store/testing';
+import { brokerFor, deleteQueues, eventually, quietLogger, uniqueName } from '../testing/test-infrastructure';
 import type { BrokerConnection } from './broker-connection';
 import { DeadLetters } from './dead-letters';
 import { EventConsumer, type EventHandlerFn } from './event-consumer';
 import { EventPublisher } from './event-publisher';
-import { ProcessedMessages } from './processed-messages';
 import { deadLetterExchangeOf, eventQueuesOf } from './topology';
 
 const envelope = (type: string, payload: unknown, id: string = randomUUID()): EventEnvelope => ({
@@ -32,7 +32,7 @@ describe('events over the real broker with idempotent consumers', () => {
     const consumer = new EventConsumer(
       broker,
       { service, exchange, prefetch: 5, maxAttempts, retryDelayMs: 100, queueType: 'classic' },
-      new ProcessedMessages(store),
+      storeKit(store).processed,
       quietLogger,
     );
     consumer.register(type, handler);

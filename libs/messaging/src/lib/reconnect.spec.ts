@@ -2,11 +2,11 @@ import type { EventEnvelope } from '@pilot/contracts';
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import type { Connection } from 'mongoose';
-import { brokerFor, deleteQueues, eventually, quietLogger, storeFor, uniqueName } from '../testing/test-infrastructure';
+import { storeFor, storeKit } from '@pilot/store/testing';
+import { brokerFor, deleteQueues, eventually, quietLogger, uniqueName } from '../testing/test-infrastructure';
 import type { BrokerConnection } from './broker-connection';
 import { EventConsumer } from './event-consumer';
 import { EventPublisher } from './event-publisher';
-import { ProcessedMessages } from './processed-messages';
 import { RpcClient } from './rpc-client';
 import { RpcServer } from './rpc-server';
 import { deadLetterExchangeOf, eventQueuesOf, rpcQueueOf } from './topology';
@@ -42,7 +42,7 @@ describe('after the broker restarts', () => {
     consumer = new EventConsumer(
       broker,
       { service, exchange, prefetch: 5, maxAttempts: 3, retryDelayMs: 100, queueType: 'classic' },
-      new ProcessedMessages(store),
+      storeKit(store).processed,
       quietLogger,
     );
     consumer.register(type, async (e) => void received.push(e.payload));

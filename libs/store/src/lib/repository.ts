@@ -3,14 +3,14 @@ import { isValidObjectId, type Model, type QueryFilter, type Types } from 'mongo
 import type { Change } from './change';
 import type { Claims } from './claims';
 import { isDuplicateKeyError } from './duplicate-key';
-import { outboxEntryOf, type DomainEvent } from './outbox';
+import { outboxEntryOf, type DomainEvent, type OutboxEntry } from './outbox';
 import { keywordFilter, pageWindow } from './paging';
 import type { DocumentTurns } from './turns';
 
 type IdOf<T> = T extends { _id: infer I } ? I : Types.ObjectId;
 
 /** A document as read from the store: plain data, with its id also as a string. */
-export type Stored<T> = Omit<T, '_id'> & { _id: IdOf<T>; id: string; writes?: number };
+export type Stored<T> = Omit<T, '_id'> & { _id: IdOf<T>; id: string; writes?: number; outbox?: readonly OutboxEntry[] };
 
 /** A document to create; the store fills in its id (unless the domain names it) and bookkeeping. */
 export type New<T> = Omit<T, '_id' | 'writes'> & Partial<Pick<T & { _id: unknown }, '_id'>>;

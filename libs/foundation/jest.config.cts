@@ -1,0 +1,1 @@
+module.exports = require('../../tools/build/jest-project.cjs')(__dirname);
