@@ -1,9 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { serviceFoundation } from '@pilot/messaging';
+import { serviceFoundation } from '@pilot/foundation';
 import type { StoreServiceConfig } from '@pilot/runtime';
-import { Application } from './applications/application.schema';
 import { PilotApplicationsModule } from './applications/applications.module';
-import { KnownPlan } from './plans/known-plan.schema';
 import { KnownPlansModule } from './plans/known-plans.module';
 
 /** Owns pilot applications, their review trail, and its copy of the published plans. */
@@ -13,8 +11,7 @@ export class ApplicationsModule {
     return {
       module: ApplicationsModule,
       imports: [
-        // Applications announce submissions and decisions, and plans their settled results, through outboxes.
-        ...serviceFoundation('applications', config, { outboxModels: [Application.name, KnownPlan.name] }),
+        ...serviceFoundation('applications', config),
         KnownPlansModule,
         PilotApplicationsModule,
       ],

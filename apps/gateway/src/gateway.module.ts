@@ -2,7 +2,8 @@ import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/c
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { MessagingModule } from '@pilot/messaging';
-import { HealthModule, StoreModule } from '@pilot/runtime';
+import { HealthModule } from '@pilot/runtime';
+import { StoreModule } from '@pilot/store';
 import { AccessModule } from './access/access.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { AuthModule } from './auth/auth.module';

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { serviceFoundation } from '@pilot/messaging';
+import { serviceFoundation } from '@pilot/foundation';
 import { CollegeContactsModule } from './contacts/college-contacts.module';
 import { MessagesModule } from './messages/messages.module';
 import { NotificationsConfig } from './notifications.config';

@@ -1,8 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { serviceFoundation } from '@pilot/messaging';
+import { serviceFoundation } from '@pilot/foundation';
 import { CertificatesModule } from './certificates/certificates.module';
 import { MajorsModule } from './majors/majors.module';
-import { Plan } from './plans/plan.schema';
 import { PlansModule } from './plans/plans.module';
 import { PlanningConfig } from './planning.config';
 
@@ -14,8 +13,7 @@ export class PlanningModule {
     return {
       module: PlanningModule,
       imports: [
-        // Plans announce their life through their outbox.
-        ...serviceFoundation('planning', config, { outboxModels: [Plan.name] }),
+        ...serviceFoundation('planning', config),
         CertificatesModule.register({ seedDemoData }),
         MajorsModule.register({ seedDemoData }),
         PlansModule.register({ windowCheckIntervalMs: config.WINDOW_CHECK_INTERVAL_MS }),

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
 import {
   APPLICATION_TABS,
   PlatformError,
@@ -11,8 +10,7 @@ import {
   type CertificateTotals,
   type ListApplicationsRequest,
 } from '@pilot/contracts';
-import { keywordFilter, pageWindow } from '@pilot/runtime';
-import { isValidObjectId, type Model } from 'mongoose';
+import { InjectRepository, keywordFilter, type Repository } from '@pilot/store';
 import { KnownPlansService } from '../plans/known-plans.service';
 import { listFilter, statusesOf, visibleTo } from './application-scope';
 import { summaryOf, viewOf } from './application-views';
@@ -22,25 +20,20 @@ import { Application } from './application.schema';
 @Injectable()
 export class ApplicationQueriesService {
   constructor(
-    @InjectModel(Application.name) private readonly applications: Model<Application>,
+    @InjectRepository(Application) private readonly applications: Repository<Application>,
     private readonly plans: KnownPlansService,
   ) {}
 
   async list(actor: Actor, request: ListApplicationsRequest): Promise<ApplicationPage> {
-    const { page, pageSize, skip } = pageWindow(request);
     const base = listFilter(actor, request, actor.role === 'college' ? {} : keywordFilter(request.collegeName, ['collegeName']));
     const statuses = statusesOf(actor, request.status);
     const filter = statuses ? { ...base, status: { $in: [...statuses] } } : base;
-    const [total, found, counts] = await Promise.all([
-      this.applications.countDocuments(filter),
-      this.applications.find(filter).sort({ updatedAt: -1, _id: -1 }).skip(skip).limit(pageSize).lean(),
-      this.counts(actor, base),
-    ]);
-    return { items: found.map(summaryOf), total, page, pageSize, counts };
+    const [found, counts] = await Promise.all([this.applications.page(filter, { ...request, sort: { updatedAt: -1, _id: -1 } }), this.counts(actor, base)]);
+    return { ...found, items: found.items.map(summaryOf), counts };
   }
 
   async get(actor: Actor, id: string): Promise<ApplicationView> {
-    const application = isValidObjectId(id) ? await this.applications.findOne({ _id: id, ...visibleTo(actor) }).lean() : null;
+    const application = await this.applications.get(id, visibleTo(actor));
     if (!application) throw new PlatformError('APPLICATION_NOT_FOUND');
     return viewOf(application);
   }
@@ -50,9 +43,10 @@ export class ApplicationQueriesService {
     if (actor.role !== 'city_reviewer' && actor.role !== 'province_reviewer') throw new PlatformError('FORBIDDEN');
     const plan = await this.plans.find(planId);
     if (!plan || plan.provinceCode !== actor.provinceCode) throw new PlatformError('PLAN_NOT_FOUND');
-    const found = await this.applications
-      .find({ ...visibleTo(actor), planId }, { certificateId: 1, certificateName: 1, organisation: 1, plannedTrainees: 1, approvedTrainees: 1, status: 1 })
-      .lean();
+    const found = await this.applications.find(
+      { ...visibleTo(actor), planId },
+      { select: ['certificateId', 'certificateName', 'organisation', 'plannedTrainees', 'approvedTrainees', 'status'] },
+    );
     const quotas = new Map(plan.certificates.map((certificate) => [certificate.certificateId, certificate.quota]));
     const totals = new Map<string, CertificateTotals>();
     for (const application of found) {
@@ -78,7 +72,7 @@ export class ApplicationQueriesService {
     const numbers = await Promise.all(
       tabs.map((tab) => {
         const statuses = statusesOf(actor, tab);
-        return this.applications.countDocuments(statuses ? { ...base, status: { $in: [...statuses] } } : base);
+        return this.applications.count(statuses ? { ...base, status: { $in: [...statuses] } } : base);
       }),
     );
     return Object.fromEntries(tabs.map((tab, index) => [tab, numbers[index]])) as ApplicationCounts;

@@ -1,7 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { APPLICATION_STATUSES, HISTORY_ACTIONS, ROLES, type ApplicationStatus, type HistoryAction, type Role } from '@pilot/contracts';
-import { withOutbox, type OutboxEntry } from '@pilot/messaging';
-import type { HydratedDocument } from 'mongoose';
 
 @Schema({ _id: false })
 export class AppliedMajor {
@@ -137,18 +135,15 @@ export class Application {
   @Prop({ type: [HistoryStep], default: [] })
   history!: HistoryStep[];
 
-  /** Every change names the version it read and claims it first (see ApplicationChanges). */
+  /** Every change names the version it read; of two changes of one version only one is written. */
   @Prop({ required: true, default: 1 })
   version!: number;
 
   createdAt!: Date;
   updatedAt!: Date;
-  outbox!: OutboxEntry[];
 }
 
-export type ApplicationDocument = HydratedDocument<Application>;
 export const ApplicationSchema = SchemaFactory.createForClass(Application);
-withOutbox(ApplicationSchema);
 ApplicationSchema.index({ collegeId: 1, updatedAt: -1 });
 ApplicationSchema.index({ provinceCode: 1, planId: 1, status: 1 });
 ApplicationSchema.index({ planId: 1, certificateId: 1, status: 1 });

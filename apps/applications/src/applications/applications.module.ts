@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { MongooseModule } from '@nestjs/mongoose';
+import { StoreModule } from '@pilot/store';
 import { KnownPlansModule } from '../plans/known-plans.module';
 import { ApplicationQueriesService } from './application-queries.service';
 import { Application, ApplicationSchema } from './application.schema';
@@ -12,7 +12,8 @@ import { ReviewsService } from './reviews.service';
 import { SettlementHandlers } from './settlement.handlers';
 
 @Module({
-  imports: [KnownPlansModule, MongooseModule.forFeature([{ name: Application.name, schema: ApplicationSchema }])],
+  // Applications announce submissions and decisions through their outbox.
+  imports: [KnownPlansModule, StoreModule.forFeature([{ name: Application.name, schema: ApplicationSchema, events: true }])],
   providers: [ApplicationQueriesService, DraftingService, ReviewsService, QuotaLedger, ReferenceData, PlanSettlement, ApplicationsHandlers, SettlementHandlers],
 })
 export class PilotApplicationsModule {}

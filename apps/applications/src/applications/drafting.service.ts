@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
 import {
   ApplicationEvents,
   MAX_MAJORS_PER_APPLICATION,
@@ -13,12 +12,10 @@ import {
   type ApplicationView,
   type EvidenceFileView,
 } from '@pilot/contracts';
-import { VersionedChanges, outboxEvent } from '@pilot/messaging';
-import { isDuplicateKeyError } from '@pilot/runtime';
-import { isValidObjectId, type Model } from 'mongoose';
+import { InjectRepository, type Repository, type Stored } from '@pilot/store';
 import { KnownPlansService, type KnownPlanView } from '../plans/known-plans.service';
 import { viewOf } from './application-views';
-import { Application, applicationKeyOf, type ApplicationDocument } from './application.schema';
+import { Application, applicationKeyOf, type HistoryStep } from './application.schema';
 import { ReferenceData } from './reference-data';
 import { cleanRichText } from './rich-text';
 
@@ -34,10 +31,9 @@ export class DraftingService {
   private readonly logger = new Logger('Drafting');
 
   constructor(
-    @InjectModel(Application.name) private readonly applications: Model<Application>,
+    @InjectRepository(Application) private readonly applications: Repository<Application>,
     private readonly plans: KnownPlansService,
     private readonly reference: ReferenceData,
-    private readonly changes: VersionedChanges,
   ) {}
 
   async create(actor: Actor, fields: DraftFields, now = new Date()): Promise<ApplicationView> {
@@ -50,8 +46,8 @@ export class DraftingService {
     if (!profile.complete) throw new PlatformError('PROFILE_INCOMPLETE');
     const certificate = await this.reference.certificate(college, fields.certificateId);
     const content = await this.content(college, plan, fields);
-    try {
-      const created = await this.applications.create({
+    const created = await this.applications.create(
+      {
         applicationKey: applicationKeyOf(profile.collegeId, plan._id, certificate.id),
         planId: plan._id,
         planName: plan.name,
@@ -68,14 +64,13 @@ export class DraftingService {
         organisation: certificate.organisation,
         ...content,
         status: 'draft',
+        version: 1,
         history: [{ at: now, action: 'created', actorRole: 'college', actorId: college.accountId, actorName: profile.collegeName }],
-      });
-      this.logger.log({ msg: 'application drafted', applicationId: created.id, planId: plan._id, certificateId: certificate.id });
-      return viewOf(created);
-    } catch (err) {
-      if (isDuplicateKeyError(err)) throw new PlatformError('APPLICATION_EXISTS');
-      throw err;
-    }
+      },
+      { taken: 'APPLICATION_EXISTS' },
+    );
+    this.logger.log({ msg: 'application drafted', applicationId: created.id, planId: plan._id, certificateId: certificate.id });
+    return viewOf(created);
   }
 
   async update(actor: Actor, id: string, { version, ...change }: DraftChange, now = new Date()): Promise<ApplicationView> {
@@ -89,8 +84,8 @@ export class DraftingService {
       venueHtml: change.venueHtml ?? application.venueHtml,
       files: change.files ?? application.files,
     });
-    const step = { at: now, action: 'updated', actorRole: 'college', actorId: actor.accountId, actorName: application.collegeName };
-    const updated = await this.changes.apply(this.applications, application, { $set: content, $push: { history: step } }, [], 'APPLICATION_CHANGED', now);
+    const step: HistoryStep = { at: now, action: 'updated', actorRole: 'college', actorId: actor.accountId, actorName: application.collegeName };
+    const updated = await this.applications.change(application, { set: content, append: { history: [step] } }, { conflict: 'APPLICATION_CHANGED' });
     return viewOf(updated);
   }
 
@@ -98,7 +93,7 @@ export class DraftingService {
     const application = await this.own(actor, id);
     if (application.status !== 'draft') throw new PlatformError('APPLICATION_LOCKED');
     await this.openPlan(actor, application.planId, now);
-    await this.changes.remove(this.applications, application, 'APPLICATION_CHANGED', now);
+    await this.applications.remove(application, { conflict: 'APPLICATION_CHANGED' });
     this.logger.log({ msg: 'application draft deleted', applicationId: id });
   }
 
@@ -110,14 +105,16 @@ export class DraftingService {
     if (application.byMajor && application.majors.length === 0) throw new PlatformError('MAJORS_REQUIRED');
     const status = application.cityApprovalRequired ? 'pending_city' : 'pending_province';
     const announced: ApplicationSubmittedEvent = { applicationId: id, collegeId: application.collegeId, planId: application.planId, certificateId: application.certificateId, status };
-    const step = { at: now, action: 'submitted', actorRole: 'college', actorId: actor.accountId, actorName: application.collegeName };
-    const submitted = await this.changes.apply(
-      this.applications,
+    const step: HistoryStep = { at: now, action: 'submitted', actorRole: 'college', actorId: actor.accountId, actorName: application.collegeName };
+    const submitted = await this.applications.change(
       application,
-      { $set: { status, submittedAt: now }, $unset: { approvedTrainees: 1, decidedAt: 1, rejectionReason: 1 }, $push: { history: step } },
-      [outboxEvent(ApplicationEvents.applicationSubmitted, announced)],
-      'APPLICATION_CHANGED',
-      now,
+      {
+        set: { status, submittedAt: now },
+        unset: ['approvedTrainees', 'decidedAt', 'rejectionReason'],
+        append: { history: [step] },
+        events: [{ type: ApplicationEvents.applicationSubmitted, payload: announced }],
+      },
+      { conflict: 'APPLICATION_CHANGED' },
     );
     this.logger.log({ msg: 'application submitted', applicationId: id, status });
     return viewOf(submitted);
@@ -131,10 +128,10 @@ export class DraftingService {
     return plan;
   }
 
-  private async own(actor: Actor, id: string, version?: number): Promise<ApplicationDocument> {
+  private async own(actor: Actor, id: string, version?: number): Promise<Stored<Application>> {
     const college = requireRole(actor, 'college');
-    const application = isValidObjectId(id) ? await this.applications.findOne({ _id: id, collegeId: college.collegeId }) : null;
-    if (!application) throw new PlatformError('APPLICATION_NOT_FOUND');
+    const application = await this.applications.get(id);
+    if (!application || application.collegeId !== college.collegeId) throw new PlatformError('APPLICATION_NOT_FOUND');
     if (version !== undefined && version !== application.version) throw new PlatformError('APPLICATION_CHANGED');
     return application;
   }

@@ -1,10 +1,10 @@
 import { Test, type TestingModule } from '@nestjs/testing';
-import { getConnectionToken, getModelToken } from '@nestjs/mongoose';
 import { ApplicationEvents, type ApplicationStatus, type PlanResultsSettledEvent } from '@pilot/contracts';
-import { serviceFoundation, type OutboxEntry } from '@pilot/messaging';
+import { serviceFoundation } from '@pilot/foundation';
 import { deleteQueues, brokerFor, uniqueName } from '@pilot/messaging/testing';
 import { StoreServiceConfig, loadConfig } from '@pilot/runtime';
-import type { Connection, Model } from 'mongoose';
+import { repositoryToken, type OutboxEntry, type Repository } from '@pilot/store';
+import { dropStoreOf } from '@pilot/store/testing';
 import { randomUUID } from 'node:crypto';
 import { KnownPlan } from '../plans/known-plan.schema';
 import { KnownPlansModule } from '../plans/known-plans.module';
@@ -16,8 +16,8 @@ describe("a plan's results, settled once its window has closed and its reviews a
   const service = uniqueName('settlement-test');
   let moduleRef: TestingModule;
   let settlement: PlanSettlement;
-  let plans: Model<KnownPlan>;
-  let applications: Model<Application>;
+  let plans: Repository<KnownPlan>;
+  let applications: Repository<Application>;
 
   beforeAll(async () => {
     // No outbox relay here: the announcement is read from the plan's outbox.
@@ -25,12 +25,12 @@ describe("a plan's results, settled once its window has closed and its reviews a
     moduleRef = await Test.createTestingModule({ imports: [...serviceFoundation(service, config), KnownPlansModule, PilotApplicationsModule] }).compile();
     await moduleRef.init();
     settlement = moduleRef.get(PlanSettlement);
-    plans = moduleRef.get(getModelToken(KnownPlan.name));
-    applications = moduleRef.get(getModelToken(Application.name));
+    plans = moduleRef.get(repositoryToken(KnownPlan.name));
+    applications = moduleRef.get(repositoryToken(Application.name));
   });
 
   afterAll(async () => {
-    await moduleRef.get<Connection>(getConnectionToken()).dropDatabase();
+    await dropStoreOf(moduleRef);
     await moduleRef.close();
     const broker = brokerFor('settlement-cleanup');
     await deleteQueues(broker, [`${service}.rpc`, `${service}.events`, `${service}.events.retry`, `${service}.events.dlq`]);
@@ -67,16 +67,22 @@ describe("a plan's results, settled once its window has closed and its reviews a
       collegeName: '测试职业学院',
       provinceCode: '370000',
       cityCode: '370100',
+      cityName: '济南市',
       certificateId,
       certificateName: '证书',
+      organisation: '测试评价组织',
       plannedTrainees: 50,
+      majors: [],
+      files: [],
       teachersHtml: '<p>师资</p>',
       venueHtml: '<p>场地</p>',
       status,
+      history: [],
+      version: 1,
     });
 
   const announcements = async (planId: string) =>
-    ((await plans.findById(planId).lean())?.outbox ?? []).filter((entry: OutboxEntry) => entry.type === ApplicationEvents.planResultsSettled);
+    ((await plans.get(planId))?.outbox ?? []).filter((entry: OutboxEntry) => entry.type === ApplicationEvents.planResultsSettled);
 
   it('waits for the window and for every pending review, then announces each college once', async () => {
     const planId = await closedPlan(false);
@@ -87,9 +93,9 @@ describe("a plan's results, settled once its window has closed and its reviews a
     await applied(planId, drafter, 'X-0001', 'draft');
 
     expect(await settlement.settleIfDone(planId)).toBe(false);
-    await plans.updateOne({ _id: planId }, { $set: { windowClosedAt: new Date() } });
+    await plans.update(planId, { set: { windowClosedAt: new Date() } });
     expect(await settlement.settleIfDone(planId)).toBe(false);
-    await applications.updateOne({ _id: pending._id }, { $set: { status: 'rejected' } });
+    await applications.update(pending._id, { set: { status: 'rejected' } });
 
     expect(await settlement.settleIfDone(planId)).toBe(true);
     expect(await settlement.settleIfDone(planId)).toBe(false);

@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
 import {
   ApplicationEvents,
   PlatformError,
@@ -10,12 +9,11 @@ import {
   type ApplicationView,
   type ReviewRequest,
 } from '@pilot/contracts';
-import { VersionedChanges, outboxEvent } from '@pilot/messaging';
-import { isValidObjectId, type Model } from 'mongoose';
+import { InjectRepository, type Repository, type Stored } from '@pilot/store';
 import { KnownPlansService } from '../plans/known-plans.service';
 import { awaitingLevelOf, visibleTo } from './application-scope';
 import { viewOf } from './application-views';
-import { Application, type ApplicationDocument } from './application.schema';
+import { Application, type HistoryStep } from './application.schema';
 import { PlanSettlement } from './plan-settlement';
 import { QuotaLedger } from './quota-ledger';
 import { ReferenceData } from './reference-data';
@@ -30,17 +28,16 @@ export class ReviewsService {
   private readonly logger = new Logger('Reviews');
 
   constructor(
-    @InjectModel(Application.name) private readonly applications: Model<Application>,
+    @InjectRepository(Application) private readonly applications: Repository<Application>,
     private readonly plans: KnownPlansService,
     private readonly quotas: QuotaLedger,
     private readonly reference: ReferenceData,
-    private readonly changes: VersionedChanges,
     private readonly settlement: PlanSettlement,
   ) {}
 
   async review(actor: Actor, id: string, request: ReviewRequest, now = new Date()): Promise<ApplicationView> {
     const reviewer = requireRole(actor, 'city_reviewer', 'province_reviewer');
-    const application = isValidObjectId(id) ? await this.applications.findOne({ _id: id, ...visibleTo(reviewer) }) : null;
+    const application = await this.applications.get(id, visibleTo(reviewer));
     if (!application) throw new PlatformError('APPLICATION_NOT_FOUND');
     if (application.status !== awaitingLevelOf(reviewer)) throw new PlatformError('NOT_AWAITING_YOUR_REVIEW');
     const comment = request.comment?.trim() || undefined;
@@ -52,7 +49,7 @@ export class ReviewsService {
     return this.approve(reviewer, application, request.approvedTrainees, comment, now);
   }
 
-  private async approve(reviewer: Actor, application: ApplicationDocument, approvedTrainees: number | undefined, comment: string | undefined, now: Date) {
+  private async approve(reviewer: Actor, application: Stored<Application>, approvedTrainees: number | undefined, comment: string | undefined, now: Date) {
     if (approvedTrainees === undefined || approvedTrainees === null) throw new PlatformError('APPROVED_TRAINEES_REQUIRED');
     if (approvedTrainees > application.plannedTrainees) throw new PlatformError('APPROVED_ABOVE_PLANNED');
     const quota = (await this.plans.find(application.planId))?.certificates.find((c) => c.certificateId === application.certificateId)?.quota;
@@ -68,7 +65,7 @@ export class ReviewsService {
 
   private async decide(
     reviewer: Actor,
-    application: ApplicationDocument,
+    application: Stored<Application>,
     status: ApplicationStatus,
     outcome: { comment?: string; approvedTrainees?: number },
     now: Date,
@@ -76,7 +73,7 @@ export class ReviewsService {
     const level = reviewer.role === 'city_reviewer' ? 'city' : 'province';
     const decision = status === 'rejected' ? 'reject' : 'approve';
     const actorName = level === 'city' ? `${application.cityName}教育局` : await this.reference.departmentName(application.provinceCode);
-    const step = { at: now, action: status === 'rejected' ? 'rejected' : 'approved', actorRole: reviewer.role, actorId: reviewer.accountId, actorName, level, ...outcome };
+    const step: HistoryStep = { at: now, action: status === 'rejected' ? 'rejected' : 'approved', actorRole: reviewer.role, actorId: reviewer.accountId, actorName, level, ...outcome };
     const announced: ApplicationReviewedEvent = {
       applicationId: application.id,
       collegeId: application.collegeId,
@@ -94,21 +91,19 @@ export class ReviewsService {
       decidedAt: now.toISOString(),
     };
     const final = status === 'approved' || status === 'rejected';
-    const decided = await this.changes.apply(
-      this.applications,
+    const decided = await this.applications.change(
       application,
       {
-        $set: {
+        set: {
           status,
           ...(final ? { decidedAt: now } : {}),
           ...(status === 'approved' ? { approvedTrainees: outcome.approvedTrainees } : {}),
           ...(status === 'rejected' ? { rejectionReason: outcome.comment } : {}),
         },
-        $push: { history: step },
+        append: { history: [step] },
+        events: [{ type: ApplicationEvents.applicationReviewed, payload: announced }],
       },
-      [outboxEvent(ApplicationEvents.applicationReviewed, announced)],
-      'APPLICATION_CHANGED',
-      now,
+      { conflict: 'APPLICATION_CHANGED' },
     );
     this.logger.log({ msg: 'application reviewed', applicationId: application.id, level, decision, status, by: reviewer.accountId });
     // The last decision of a closed plan settles its results; the sweep catches it if this fails.

@@ -1,5 +1,4 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { withOutbox, type OutboxEntry } from '@pilot/messaging';
 
 @Schema({ _id: false })
 export class KnownPlanCertificate {
@@ -59,8 +58,6 @@ export class KnownPlan {
   @Prop()
   settledAt?: Date;
 
-  outbox?: OutboxEntry[];
 }
 
 export const KnownPlanSchema = SchemaFactory.createForClass(KnownPlan);
-withOutbox(KnownPlanSchema);

@@ -1,14 +1,14 @@
 import { Module } from '@nestjs/common';
-import { MongooseModule } from '@nestjs/mongoose';
+import { StoreModule } from '@pilot/store';
 import { KnownPlan, KnownPlanSchema } from './known-plan.schema';
 import { KnownPlansHandlers } from './known-plans.handlers';
 import { KnownPlansService } from './known-plans.service';
 
 /** The published plans, as planning announces them. */
 @Module({
-  imports: [MongooseModule.forFeature([{ name: KnownPlan.name, schema: KnownPlanSchema }])],
+  // A plan's copy announces its settled results through its outbox.
+  imports: [StoreModule.forFeature([{ name: KnownPlan.name, schema: KnownPlanSchema, events: true }])],
   providers: [KnownPlansService, KnownPlansHandlers],
-  // The end of a window is handled with the results it may settle (see SettlementHandlers).
-  exports: [KnownPlansService, MongooseModule],
+  exports: [KnownPlansService],
 })
 export class KnownPlansModule {}

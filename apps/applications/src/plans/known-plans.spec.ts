@@ -1,10 +1,10 @@
 import { Test, type TestingModule } from '@nestjs/testing';
-import { getConnectionToken } from '@nestjs/mongoose';
 import { PlanningEvents, type EventEnvelope, type PlanSnapshot } from '@pilot/contracts';
-import { EventPublisher, serviceFoundation, type BrokerConnection } from '@pilot/messaging';
+import { serviceFoundation } from '@pilot/foundation';
+import { EventPublisher, type BrokerConnection } from '@pilot/messaging';
 import { brokerFor, deleteQueues, eventually, uniqueName } from '@pilot/messaging/testing';
 import { StoreServiceConfig, loadConfig } from '@pilot/runtime';
-import type { Connection } from 'mongoose';
+import { dropStoreOf, messageStateOf } from '@pilot/store/testing';
 import { randomUUID } from 'node:crypto';
 import { PilotApplicationsModule } from '../applications/applications.module';
 import { KnownPlansModule } from './known-plans.module';
@@ -46,7 +46,7 @@ describe("applications' copy of the published plans, kept from planning's events
   });
 
   afterAll(async () => {
-    await moduleRef.get<Connection>(getConnectionToken()).dropDatabase();
+    await dropStoreOf(moduleRef);
     await moduleRef.close();
     await publisher.close();
     await deleteQueues(broker, [`${service}.events`, `${service}.events.retry`, `${service}.events.dlq`], [exchange]);
@@ -64,8 +64,7 @@ describe("applications' copy of the published plans, kept from planning's events
     await eventually(async () => (await plans.find(id))?.version === 4);
     const late = envelope(PlanningEvents.planUpdated, snapshot(id, 3, '2027-04-06T15:59:59.000Z'));
     await publisher.publish(late);
-    const store = moduleRef.get<Connection>(getConnectionToken());
-    await eventually(() => store.collection('processed_messages').findOne({ messageId: late.id, state: 'done' }));
+    await eventually(async () => (await messageStateOf(moduleRef, late.id)) === 'done');
     expect((await plans.find(id))?.endsAt).toEqual(new Date('2027-04-10T15:59:59.000Z'));
   });
 

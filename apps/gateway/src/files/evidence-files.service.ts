@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
 import { MAX_EVIDENCE_FILES, PlatformError, type Actor, type EvidenceFileView } from '@pilot/contracts';
-import { mongo, type Connection } from 'mongoose';
+import { FileBuckets } from '@pilot/store';
+import { mongo } from 'mongoose';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -40,8 +40,8 @@ export class EvidenceFiles {
   private readonly logger = new Logger('EvidenceFiles');
   private readonly bucket: mongo.GridFSBucket;
 
-  constructor(@InjectConnection() connection: Connection) {
-    this.bucket = new mongo.GridFSBucket(connection.db as mongo.Db, { bucketName: 'evidence' });
+  constructor(buckets: FileBuckets) {
+    this.bucket = buckets.bucket('evidence');
   }
 
   async store(owner: EvidenceOwner, file: UploadedFileInMemory): Promise<EvidenceFileView> {

@@ -1,5 +1,6 @@
 import { EVIDENCE_CONTENT_TYPES, MAX_EVIDENCE_FILES, PlatformError, type Actor } from '@pilot/contracts';
-import { storeFor, uniqueName } from '@pilot/messaging/testing';
+import { FileBuckets } from '@pilot/store';
+import { storeFor, testDatabaseName } from '@pilot/store/testing';
 import type { Connection } from 'mongoose';
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
@@ -29,8 +30,8 @@ describe('evidence files in the GridFS bucket of the real store', () => {
   let files: EvidenceFiles;
 
   beforeAll(async () => {
-    connection = await storeFor(uniqueName('evidence_files_test').replace(/-/g, '_'));
-    files = new EvidenceFiles(connection);
+    connection = await storeFor(testDatabaseName('evidence_files_test'));
+    files = new EvidenceFiles(new FileBuckets(connection));
   });
 
   afterAll(async () => {

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
-import { MongooseModule } from '@nestjs/mongoose';
+import { StoreModule } from '@pilot/store';
 import { CollegeContact, CollegeContactSchema } from './college-contact.schema';
 import { CollegeContactsHandlers } from './college-contacts.handlers';
 import { CollegeContactsService } from './college-contacts.service';
 
 /** The colleges' phones, kept from identity's events. */
 @Module({
-  imports: [MongooseModule.forFeature([{ name: CollegeContact.name, schema: CollegeContactSchema }])],
+  imports: [StoreModule.forFeature([{ name: CollegeContact.name, schema: CollegeContactSchema }])],
   providers: [CollegeContactsService, CollegeContactsHandlers],
   exports: [CollegeContactsService],
 })

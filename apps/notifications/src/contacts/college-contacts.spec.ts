@@ -1,10 +1,10 @@
 import { Test, type TestingModule } from '@nestjs/testing';
-import { getConnectionToken } from '@nestjs/mongoose';
 import { IdentityEvents, type EventEnvelope } from '@pilot/contracts';
-import { EventPublisher, serviceFoundation, type BrokerConnection } from '@pilot/messaging';
+import { serviceFoundation } from '@pilot/foundation';
+import { EventPublisher, type BrokerConnection } from '@pilot/messaging';
 import { brokerFor, deleteQueues, eventually, uniqueName } from '@pilot/messaging/testing';
 import { loadConfig } from '@pilot/runtime';
-import type { Connection } from 'mongoose';
+import { dropStoreOf, messageStateOf } from '@pilot/store/testing';
 import { randomUUID } from 'node:crypto';
 import { NotificationsConfig } from '../notifications.config';
 import { CollegeContactsModule } from './college-contacts.module';
@@ -37,7 +37,7 @@ describe('college contacts kept from identity events, over the real broker and s
   });
 
   afterAll(async () => {
-    await moduleRef.get<Connection>(getConnectionToken()).dropDatabase();
+    await dropStoreOf(moduleRef);
     await moduleRef.close();
     await deleteQueues(broker, [`${service}.events`, `${service}.events.retry`, `${service}.events.dlq`], [exchange]);
     await broker.close();
@@ -81,8 +81,7 @@ describe('college contacts kept from identity events, over the real broker and s
     await eventually(async () => (await contacts.find(collegeId))?.phone === '13900000003');
     await publisher.publish(older);
     await publisher.publish(newer);
-    const store = moduleRef.get<Connection>(getConnectionToken());
-    await eventually(() => store.collection('processed_messages').findOne({ messageId: older.id, state: 'done' }));
+    await eventually(async () => (await messageStateOf(moduleRef, older.id)) === 'done');
     expect((await contacts.find(collegeId))?.phone).toBe('13900000003');
   });
 });

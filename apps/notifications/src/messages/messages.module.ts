@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { MongooseModule } from '@nestjs/mongoose';
+import { StoreModule } from '@pilot/store';
 import { CollegeContactsModule } from '../contacts/college-contacts.module';
 import { InAppMessage, InAppMessageSchema } from './in-app-message.schema';
 import { MessagesHandlers } from './messages.handlers';
@@ -9,7 +9,7 @@ import { ReviewResultsService } from './review-results.service';
 
 /** Messages to colleges in the platform, and the review results that reach them there and by SMS. */
 @Module({
-  imports: [MongooseModule.forFeature([{ name: InAppMessage.name, schema: InAppMessageSchema }]), CollegeContactsModule],
+  imports: [StoreModule.forFeature([{ name: InAppMessage.name, schema: InAppMessageSchema }]), CollegeContactsModule],
   providers: [MessagesService, MessagesHandlers, ReviewResultsService, ReviewResultsHandlers],
 })
 export class MessagesModule {}

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
 import { PlatformError, type Actor, type InAppMessagePage, type InAppMessageView, type ListMessagesRequest } from '@pilot/contracts';
-import { isDuplicateKeyError, pageWindow } from '@pilot/runtime';
-import type { Model } from 'mongoose';
+import { InjectRepository, pageWindow, type Repository } from '@pilot/store';
 import { InAppMessage } from './in-app-message.schema';
 
 export type NewInAppMessage = Omit<InAppMessage, 'read'>;
@@ -10,41 +8,35 @@ export type NewInAppMessage = Omit<InAppMessage, 'read'>;
 /** A college's messages in the platform: written from events, read and marked by its accounts. */
 @Injectable()
 export class MessagesService {
-  constructor(@InjectModel(InAppMessage.name) private readonly messages: Model<InAppMessage>) {}
+  constructor(@InjectRepository(InAppMessage) private readonly messages: Repository<InAppMessage>) {}
 
   /** Writes the message once: written again under the same id, the first one (and its read mark) stays. */
   async deliver(message: NewInAppMessage): Promise<void> {
-    try {
-      await this.messages.create({ ...message, read: false });
-    } catch (err) {
-      if (!isDuplicateKeyError(err)) throw err;
-    }
+    await this.messages.upsert(message._id, (current) => (current ? undefined : { set: { ...message, read: false } }));
   }
 
   /** Newest first, with the count of unread ones. Only colleges receive messages for now. */
   async list(actor: Actor, request: ListMessagesRequest): Promise<InAppMessagePage> {
-    const { page, pageSize, skip } = pageWindow(request);
     const recipient = recipientOf(actor);
-    if (!recipient) return { items: [], total: 0, page, pageSize, unread: 0 };
-    const [total, unread, found] = await Promise.all([
-      this.messages.countDocuments({ recipient }),
-      this.messages.countDocuments({ recipient, read: false }),
-      this.messages.find({ recipient }).sort({ createdAt: -1, _id: -1 }).skip(skip).limit(pageSize).lean(),
-    ]);
-    return { items: found.map(viewOf), total, page, pageSize, unread };
+    if (!recipient) {
+      const { page, pageSize } = pageWindow(request);
+      return { items: [], total: 0, page, pageSize, unread: 0 };
+    }
+    const [found, unread] = await Promise.all([this.messages.page({ recipient }, { ...request, sort: { createdAt: -1, _id: -1 } }), this.messages.count({ recipient, read: false })]);
+    return { ...found, items: found.items.map(viewOf), unread };
   }
 
   /** Someone else's message is answered as unknown, so that ids reveal nothing. */
   async markRead(actor: Actor, id: unknown): Promise<void> {
     const recipient = recipientOf(actor);
     if (!recipient || typeof id !== 'string') throw new PlatformError('NOT_FOUND');
-    const result = await this.messages.updateOne({ _id: id, recipient }, { $set: { read: true } });
-    if (result.matchedCount === 0) throw new PlatformError('NOT_FOUND');
+    if (!(await this.messages.get(id, { recipient }))) throw new PlatformError('NOT_FOUND');
+    await this.messages.update(id, (message) => (message.read ? undefined : { set: { read: true } }));
   }
 
   async markAllRead(actor: Actor): Promise<void> {
     const recipient = recipientOf(actor);
-    if (recipient) await this.messages.updateMany({ recipient, read: false }, { $set: { read: true } });
+    if (recipient) await this.messages.updateEach({ recipient, read: false }, (message) => (message.read ? undefined : { set: { read: true } }));
   }
 }
 

@@ -1,10 +1,10 @@
 import { Test, type TestingModule } from '@nestjs/testing';
-import { getConnectionToken } from '@nestjs/mongoose';
 import { ApplicationEvents, IdentityEvents, type Actor, type ApplicationReviewedEvent, type EventEnvelope } from '@pilot/contracts';
-import { EventPublisher, serviceFoundation, type BrokerConnection } from '@pilot/messaging';
+import { serviceFoundation } from '@pilot/foundation';
+import { EventPublisher, type BrokerConnection } from '@pilot/messaging';
 import { brokerFor, deleteQueues, eventually, rejectionOf, uniqueName } from '@pilot/messaging/testing';
 import { loadConfig } from '@pilot/runtime';
-import type { Connection } from 'mongoose';
+import { dropStoreOf, messageStateOf } from '@pilot/store/testing';
 import { randomUUID } from 'node:crypto';
 import { CollegeContactsModule } from '../contacts/college-contacts.module';
 import { NotificationsConfig } from '../notifications.config';
@@ -27,7 +27,6 @@ describe('review results reaching the college, over the real broker and store', 
   let moduleRef: TestingModule;
   let messages: MessagesService;
   let devInbox: DevSmsProvider;
-  let store: Connection;
   let broker: BrokerConnection;
   let publisher: EventPublisher;
 
@@ -44,13 +43,12 @@ describe('review results reaching the college, over the real broker and store', 
     await moduleRef.init();
     messages = moduleRef.get(MessagesService);
     devInbox = moduleRef.get(DevSmsProvider);
-    store = moduleRef.get<Connection>(getConnectionToken());
     broker = brokerFor('messages-test-publisher');
     publisher = new EventPublisher(broker, exchange);
   });
 
   afterAll(async () => {
-    await store.dropDatabase();
+    await dropStoreOf(moduleRef);
     await moduleRef.close();
     await deleteQueues(broker, [`${service}.events`, `${service}.events.retry`, `${service}.events.dlq`], [exchange]);
     await broker.close();
@@ -88,7 +86,7 @@ describe('review results reaching the college, over the real broker and store', 
       ...decision,
     });
 
-  const handled = (eventId: string) => eventually(() => store.collection('processed_messages').findOne({ messageId: eventId, state: 'done' }));
+  const handled = (eventId: string) => eventually(async () => (await messageStateOf(moduleRef, eventId)) === 'done');
 
   /** Waits for an unrelated event published after the given ones: the queue has reached it. */
   const queueDrained = async () => {
@@ -170,7 +168,7 @@ describe('review results reaching the college, over the real broker and store', 
     const event = reviewed(collegeId);
     await publisher.publish(event);
     await eventually(async () => (await inbox(collegeId)).total === 1);
-    await eventually(() => store.collection('processed_messages').findOne({ messageId: event.id }).then((claim) => claim === null));
+    await eventually(async () => (await messageStateOf(moduleRef, event.id)) === null);
 
     await registered(collegeId, phone);
     await handled(event.id);

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
 import { SECRET_SMS_TEMPLATES, type DevSmsView, type SmsMessage } from '@pilot/contracts';
-import type { Model } from 'mongoose';
+import { InjectRepository, type Repository } from '@pilot/store';
 import { DevSms } from './dev-sms.schema';
 import { SealedText } from './sealed-text';
 import type { SmsProvider } from './sms-provider';
@@ -16,7 +15,7 @@ export class DevSmsProvider implements SmsProvider {
   private readonly sealer: SealedText;
 
   constructor(
-    @InjectModel(DevSms.name) private readonly inbox: Model<DevSms>,
+    @InjectRepository(DevSms) private readonly inbox: Repository<DevSms>,
     @Inject(SMS_OPTIONS) options: SmsOptions,
   ) {
     this.sealer = new SealedText(options.provider === 'dev' ? options.devInboxKey : undefined);
@@ -28,7 +27,7 @@ export class DevSmsProvider implements SmsProvider {
   }
 
   async list(phone: string): Promise<DevSmsView[]> {
-    const messages = await this.inbox.find({ phone }).sort({ sentAt: -1 }).limit(50).lean();
+    const messages = await this.inbox.find({ phone }, { sort: { sentAt: -1 }, limit: 50 });
     return messages.map((m) => ({
       phone: m.phone,
       text: m.sealedText ? (this.sealer.open(m.sealedText) ?? UNREADABLE_TEXT) : (m.text ?? ''),

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { MongooseModule } from '@nestjs/mongoose';
+import { StoreModule } from '@pilot/store';
 import { AliyunSmsProvider } from './aliyun-sms.provider';
 import { DevSmsProvider } from './dev-sms.provider';
 import { DevSms, DevSmsSchema } from './dev-sms.schema';
@@ -18,7 +18,7 @@ export class SmsModule {
       module: SmsModule,
       global: true,
       imports: [
-        MongooseModule.forFeature([
+        StoreModule.forFeature([
           { name: SmsLog.name, schema: SmsLogSchema },
           { name: DevSms.name, schema: DevSmsSchema },
         ]),

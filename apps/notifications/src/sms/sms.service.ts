@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
 import { PlatformError, type SendSmsCommand } from '@pilot/contracts';
-import type { Model } from 'mongoose';
+import { InjectRepository, type Repository } from '@pilot/store';
 import { SmsLog } from './sms-log.schema';
 import { SMS_PROVIDER, type SmsProvider } from './sms-provider';
 import { renderSms } from './sms-templates';
@@ -12,7 +11,7 @@ export class SmsService {
 
   constructor(
     @Inject(SMS_PROVIDER) private readonly provider: SmsProvider,
-    @InjectModel(SmsLog.name) private readonly log: Model<SmsLog>,
+    @InjectRepository(SmsLog) private readonly log: Repository<SmsLog>,
   ) {}
 
   async send(command: SendSmsCommand, key?: string): Promise<void> {

@@ -1,6 +1,5 @@
 import { IMPORT_COLUMNS, IMPORT_MAX_ROWS, PlatformError, type ImportReport, type ImportRow, type RejectedRow } from '@pilot/contracts';
-import { bulkWriteInSlices } from '@pilot/runtime';
-import type { Model } from 'mongoose';
+import type { Repository } from '@pilot/store';
 
 /** The catalogues planning owns; both are written by code, from demo data or an administrator's sheet. */
 export type CatalogueKind = 'certificates' | 'majors';
@@ -15,8 +14,8 @@ export interface CatalogueEntry {
 
 type CatalogueRecord<T extends CatalogueEntry> = T & { _id: string; demo: boolean };
 
-/** A catalogue's model; mongoose's model types would not accept a schema class for the entry it stores. */
-export type CatalogueModel = Model<any>;
+/** A catalogue's repository; the entry types of the two catalogues differ, the writes do not. */
+export type CatalogueRepository = Repository<any>;
 
 /** What one row's cells give: the entry, or why the row is refused (in Chinese, as the console shows it). */
 export type RowReading<T> = { entry: T } | { reason: string };
@@ -34,7 +33,7 @@ export interface SaveCounts {
 
 export interface CatalogueImport<K extends CatalogueKind, T extends CatalogueEntry> {
   kind: K;
-  model: CatalogueModel;
+  catalogue: CatalogueRepository;
   readRow: (cells: CatalogueCells<K>) => RowReading<T>;
   /** Checks that need the store or the whole file, made after each row's own; gives the rows it refuses. */
   conflicts?: (accepted: AcceptedRow<T>[]) => Promise<RejectedRow[]>;
@@ -54,7 +53,7 @@ export async function importCatalogue<K extends CatalogueKind, T extends Catalog
   const conflicting = spec.conflicts ? await spec.conflicts(accepted) : [];
   const conflictingRows = new Set(conflicting.map((refused) => refused.row));
   const counts = await saveCatalogueEntries(
-    spec.model,
+    spec.catalogue,
     accepted.filter((candidate) => !conflictingRows.has(candidate.row)).map((candidate) => candidate.entry),
     false,
   );
@@ -65,11 +64,11 @@ export async function importCatalogue<K extends CatalogueKind, T extends Catalog
  * Writes entries by code and tells what each write did (`unchanged`: every field already so).
  * Demo data never overwrites an entry an administrator imported, which counts as unchanged.
  */
-export async function saveCatalogueEntries<T extends CatalogueEntry>(model: CatalogueModel, entries: T[], demo: boolean): Promise<SaveCounts> {
-  const found = await model.find({ _id: { $in: entries.map((entry) => entry.code) } }).lean<CatalogueRecord<T>[]>();
+export async function saveCatalogueEntries<T extends CatalogueEntry>(catalogue: CatalogueRepository, entries: T[], demo: boolean): Promise<SaveCounts> {
+  const found = (await catalogue.find({ _id: { $in: entries.map((entry) => entry.code) } })) as unknown as CatalogueRecord<T>[];
   const stored = new Map(found.map((record) => [record._id, record]));
   const counts: SaveCounts = { created: 0, updated: 0, unchanged: 0 };
-  const writes = [];
+  const writes: { filter: { _id: string }; set: T & { demo: boolean } }[] = [];
   for (const entry of entries) {
     const record = stored.get(entry.code);
     const keepsImport = demo && record !== undefined && !record.demo;
@@ -78,9 +77,9 @@ export async function saveCatalogueEntries<T extends CatalogueEntry>(model: Cata
       continue;
     }
     counts[record ? 'updated' : 'created'] += 1;
-    writes.push({ updateOne: { filter: { _id: entry.code }, update: { $set: { ...entry, demo } }, upsert: true } });
+    writes.push({ filter: { _id: entry.code }, set: { ...entry, demo } });
   }
-  await bulkWriteInSlices(model, writes);
+  await catalogue.upsertMany(writes);
   return counts;
 }
 

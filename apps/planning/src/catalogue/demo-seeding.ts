@@ -1,7 +1,5 @@
 import { Logger, type OnApplicationBootstrap, type Provider, type Type } from '@nestjs/common';
-import { getModelToken } from '@nestjs/mongoose';
-import { isDuplicateKeyError } from '@pilot/runtime';
-import type { Model } from 'mongoose';
+import { isDuplicateKeyError } from '@pilot/store';
 import type { SaveCounts } from './catalogue-import';
 
 export interface CatalogueOptions {
@@ -14,31 +12,29 @@ export interface DemoSeedable {
   seedDemo(): Promise<SaveCounts>;
 }
 
-/** Makes sure a catalogue's indexes exist, then loads its demo entries when asked to; re-runs are harmless. */
+/** Loads a catalogue's demo entries when asked to; re-runs are harmless. */
 class DemoCatalogueSeeder implements OnApplicationBootstrap {
   private readonly logger = new Logger('DemoCatalogueSeeder');
 
   constructor(
     private readonly catalogue: string,
-    private readonly model: Model<unknown>,
     private readonly service: DemoSeedable,
     private readonly options: CatalogueOptions,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.model.init();
     if (!this.options.seedDemoData) return;
     const counts = await seedDemoCatalogue(() => this.service.seedDemo());
     this.logger.log({ msg: `demo ${this.catalogue} loaded`, ...counts });
   }
 }
 
-/** The seeder of one catalogue module: its model by name and its service. */
-export function demoCatalogueSeeder(catalogue: string, modelName: string, service: Type<DemoSeedable>, options: CatalogueOptions): Provider {
+/** The seeder of one catalogue module, by its service. */
+export function demoCatalogueSeeder(catalogue: string, service: Type<DemoSeedable>, options: CatalogueOptions): Provider {
   return {
     provide: `${catalogue}DemoSeeder`,
-    inject: [getModelToken(modelName), service],
-    useFactory: (model: Model<unknown>, seedable: DemoSeedable) => new DemoCatalogueSeeder(catalogue, model, seedable, options),
+    inject: [service],
+    useFactory: (seedable: DemoSeedable) => new DemoCatalogueSeeder(catalogue, seedable, options),
   };
 }
 

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { MongooseModule } from '@nestjs/mongoose';
+import { StoreModule } from '@pilot/store';
 import { demoCatalogueSeeder, type CatalogueOptions } from '../catalogue/demo-seeding';
 import { Certificate, CertificateSchema } from './certificate.schema';
 import { CertificatesHandlers } from './certificates.handlers';
@@ -12,8 +12,8 @@ export class CertificatesModule {
     return {
       module: CertificatesModule,
       global: true,
-      imports: [MongooseModule.forFeature([{ name: Certificate.name, schema: CertificateSchema }])],
-      providers: [CertificatesService, CertificatesHandlers, demoCatalogueSeeder('certificates', Certificate.name, CertificatesService, options)],
+      imports: [StoreModule.forFeature([{ name: Certificate.name, schema: CertificateSchema }])],
+      providers: [CertificatesService, CertificatesHandlers, demoCatalogueSeeder('certificates', CertificatesService, options)],
       exports: [CertificatesService],
     };
   }

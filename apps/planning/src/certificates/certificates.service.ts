@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
 import {
   IMPORT_COLUMNS,
   type Actor,
@@ -10,9 +9,8 @@ import {
   type RejectedRow,
   type SearchCertificatesRequest,
 } from '@pilot/contracts';
-import type { Model } from 'mongoose';
 import { importCatalogue, saveCatalogueEntries, type AcceptedRow, type SaveCounts } from '../catalogue/catalogue-import';
-import { keywordFilter, pageWindow } from '@pilot/runtime';
+import { InjectRepository, type Repository } from '@pilot/store';
 import { readCertificateRow, type CertificateEntry } from './certificate-row';
 import { Certificate } from './certificate.schema';
 import { DEMO_CERTIFICATES } from './seed/demo-certificates';
@@ -24,31 +22,24 @@ type StoredCertificate = Pick<Certificate, '_id' | 'code' | 'name' | 'organisati
 export class CertificatesService {
   private readonly logger = new Logger('Certificates');
 
-  constructor(@InjectModel(Certificate.name) private readonly certificates: Model<Certificate>) {}
+  constructor(@InjectRepository(Certificate) private readonly certificates: Repository<Certificate>) {}
 
   async search(request: SearchCertificatesRequest): Promise<CertificatePage> {
-    const { page, pageSize, skip } = pageWindow(request);
-    const filter = {
-      ...keywordFilter(request.q, ['name', 'organisation']),
-      ...(Array.isArray(request.ids) ? { _id: { $in: request.ids.map(String) } } : {}),
-    };
-    const [total, found] = await Promise.all([
-      this.certificates.countDocuments(filter),
-      this.certificates.find(filter).sort({ _id: 1 }).skip(skip).limit(pageSize).lean<StoredCertificate[]>(),
-    ]);
-    return { items: found.map(view), total, page, pageSize };
+    const filter = Array.isArray(request.ids) ? { _id: { $in: request.ids.map(String) } } : {};
+    const found = await this.certificates.page(filter, { ...request, sort: { _id: 1 }, keyword: request.q, keywordFields: ['name', 'organisation'] });
+    return { ...found, items: found.items.map(view) };
   }
 
   /** The certificates with these ids that exist, by id. */
   async findByIds(ids: string[]): Promise<Map<string, CertificateView>> {
     if (ids.length === 0) return new Map();
-    const found = await this.certificates.find({ _id: { $in: ids } }).lean<StoredCertificate[]>();
+    const found = await this.certificates.find({ _id: { $in: ids } });
     return new Map(found.map((certificate) => [certificate._id, view(certificate)]));
   }
 
   async import(rows: ImportRow<'certificates'>[], admin: Actor): Promise<ImportReport> {
     const report = await importCatalogue(
-      { kind: 'certificates', model: this.certificates, readRow: readCertificateRow, conflicts: (accepted) => this.nameClashes(accepted) },
+      { kind: 'certificates', catalogue: this.certificates, readRow: readCertificateRow, conflicts: (accepted) => this.nameClashes(accepted) },
       rows,
     );
     const { rejected, ...counts } = report;
@@ -72,7 +63,7 @@ export class CertificatesService {
   /** A name belongs to one certificate: refuses a name another code has, in the store or higher up the sheet. */
   private async nameClashes(accepted: AcceptedRow<CertificateEntry>[]): Promise<RejectedRow[]> {
     const names = [...new Set(accepted.map(({ entry }) => entry.name))];
-    const holders = await this.certificates.find({ name: { $in: names } }, { name: 1 }).lean<{ _id: string; name: string }[]>();
+    const holders = await this.certificates.find({ name: { $in: names } }, { select: ['name'] });
     const storedHolder = new Map(holders.map((holder) => [holder.name, holder._id]));
     const firstRowOfName = new Map<string, number>();
     const clashes: RejectedRow[] = [];

@@ -1,9 +1,9 @@
-import { getConnectionToken, getModelToken, MongooseModule } from '@nestjs/mongoose';
+import { StoreModule, repositoryToken, type Repository } from '@pilot/store';
+import { dropStoreOf } from '@pilot/store/testing';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { IMPORT_MAX_ROWS, type Actor, type ImportRow } from '@pilot/contracts';
 import { rejectionOf, uniqueName } from '@pilot/messaging/testing';
 import { loadConfig } from '@pilot/runtime';
-import type { Connection, Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { PlanningConfig } from '../planning.config';
 import { Certificate } from './certificate.schema';
@@ -30,7 +30,7 @@ describe('the certificate catalogue in the real store', () => {
 
   beforeAll(async () => {
     moduleRef = await Test.createTestingModule({
-      imports: [MongooseModule.forRoot(config.MONGO_URL, { dbName: config.MONGO_DB }), CertificatesModule.register({ seedDemoData: true })],
+      imports: [StoreModule.forRoot({ url: config.MONGO_URL, dbName: config.MONGO_DB }), CertificatesModule.register({ seedDemoData: true })],
     }).compile();
     await moduleRef.init();
     certificates = moduleRef.get(CertificatesService);
@@ -38,7 +38,7 @@ describe('the certificate catalogue in the real store', () => {
   });
 
   afterAll(async () => {
-    await moduleRef.get<Connection>(getConnectionToken()).dropDatabase();
+    await dropStoreOf(moduleRef);
     await moduleRef.close();
   });
 
@@ -109,8 +109,7 @@ describe('the certificate catalogue in the real store', () => {
       const created = await certificates.import(sheet(cert('a-1', '甲证书', '初级'), cert('A-2', '乙证书')), admin);
       expect(created).toEqual({ total: 2, created: 2, updated: 0, unchanged: 0, rejected: [] });
       expect((await certificates.findByIds(['A-1'])).get('A-1')).toEqual({ id: 'A-1', code: 'A-1', name: '甲证书', organisation: '测试评价组织有限公司', levels: ['初级'], demo: false });
-      const model = moduleRef.get<Model<Certificate>>(getModelToken(Certificate.name));
-      expect(await model.findById('A-1').lean()).toEqual(expect.objectContaining({ createdAt: expect.any(Date), updatedAt: expect.any(Date) }));
+      expect(await moduleRef.get<Repository<Certificate>>(repositoryToken(Certificate.name)).get('A-1')).toEqual(expect.objectContaining({ createdAt: expect.any(Date), updatedAt: expect.any(Date) }));
 
       const demoWeb = DEMO_CERTIFICATES[1];
       const again = await certificates.import(

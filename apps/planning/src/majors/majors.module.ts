@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { MongooseModule } from '@nestjs/mongoose';
+import { StoreModule } from '@pilot/store';
 import { demoCatalogueSeeder, type CatalogueOptions } from '../catalogue/demo-seeding';
 import { Major, MajorSchema } from './major.schema';
 import { MajorsHandlers } from './majors.handlers';
@@ -12,8 +12,8 @@ export class MajorsModule {
     return {
       module: MajorsModule,
       global: true,
-      imports: [MongooseModule.forFeature([{ name: Major.name, schema: MajorSchema }])],
-      providers: [MajorsService, MajorsHandlers, demoCatalogueSeeder('majors', Major.name, MajorsService, options)],
+      imports: [StoreModule.forFeature([{ name: Major.name, schema: MajorSchema }])],
+      providers: [MajorsService, MajorsHandlers, demoCatalogueSeeder('majors', MajorsService, options)],
       exports: [MajorsService],
     };
   }

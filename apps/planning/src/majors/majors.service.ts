@@ -1,9 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
 import type { Actor, ImportReport, ImportRow, MajorPage, MajorView, SearchMajorsRequest } from '@pilot/contracts';
-import type { Model } from 'mongoose';
 import { importCatalogue, saveCatalogueEntries, type SaveCounts } from '../catalogue/catalogue-import';
-import { keywordFilter, pageWindow } from '@pilot/runtime';
+import { InjectRepository, type Repository } from '@pilot/store';
 import { isMajorLevel, readMajorRow } from './major-row';
 import { Major } from './major.schema';
 import { DEMO_MAJORS } from './seed/demo-majors';
@@ -15,31 +13,26 @@ type StoredMajor = Pick<Major, '_id' | 'code' | 'name' | 'level' | 'demo'>;
 export class MajorsService {
   private readonly logger = new Logger('Majors');
 
-  constructor(@InjectModel(Major.name) private readonly majors: Model<Major>) {}
+  constructor(@InjectRepository(Major) private readonly majors: Repository<Major>) {}
 
   async search(request: SearchMajorsRequest): Promise<MajorPage> {
-    const { page, pageSize, skip } = pageWindow(request);
     const filter = {
-      ...keywordFilter(request.q, ['name', 'code']),
       ...(isMajorLevel(request.level) ? { level: request.level } : {}),
       ...(Array.isArray(request.codes) ? { _id: { $in: request.codes.map(String) } } : {}),
     };
-    const [total, found] = await Promise.all([
-      this.majors.countDocuments(filter),
-      this.majors.find(filter).sort({ _id: 1 }).skip(skip).limit(pageSize).lean<StoredMajor[]>(),
-    ]);
-    return { items: found.map(view), total, page, pageSize };
+    const found = await this.majors.page(filter, { ...request, sort: { _id: 1 }, keyword: request.q, keywordFields: ['name', 'code'] });
+    return { ...found, items: found.items.map(view) };
   }
 
   /** The majors with these codes that exist, by code. */
   async findByCodes(codes: string[]): Promise<Map<string, MajorView>> {
     if (codes.length === 0) return new Map();
-    const found = await this.majors.find({ _id: { $in: codes } }).lean<StoredMajor[]>();
+    const found = await this.majors.find({ _id: { $in: codes } });
     return new Map(found.map((major) => [major._id, view(major)]));
   }
 
   async import(rows: ImportRow<'majors'>[], admin: Actor): Promise<ImportReport> {
-    const report = await importCatalogue({ kind: 'majors', model: this.majors, readRow: readMajorRow }, rows);
+    const report = await importCatalogue({ kind: 'majors', catalogue: this.majors, readRow: readMajorRow }, rows);
     const { rejected, ...counts } = report;
     this.logger.log({ msg: 'major catalogue imported', by: admin.accountId, ...counts, rejected: rejected.length });
     return report;

@@ -1,9 +1,9 @@
-import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
+import { StoreModule } from '@pilot/store';
+import { dropStoreOf } from '@pilot/store/testing';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { IMPORT_MAX_ROWS, MAJOR_LEVELS, type Actor, type ImportRow } from '@pilot/contracts';
 import { rejectionOf, uniqueName } from '@pilot/messaging/testing';
 import { loadConfig } from '@pilot/runtime';
-import type { Connection } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { PlanningConfig } from '../planning.config';
 import { MajorsHandlers } from './majors.handlers';
@@ -29,7 +29,7 @@ describe('the major catalogue in the real store', () => {
 
   beforeAll(async () => {
     moduleRef = await Test.createTestingModule({
-      imports: [MongooseModule.forRoot(config.MONGO_URL, { dbName: config.MONGO_DB }), MajorsModule.register({ seedDemoData: true })],
+      imports: [StoreModule.forRoot({ url: config.MONGO_URL, dbName: config.MONGO_DB }), MajorsModule.register({ seedDemoData: true })],
     }).compile();
     await moduleRef.init();
     majors = moduleRef.get(MajorsService);
@@ -37,7 +37,7 @@ describe('the major catalogue in the real store', () => {
   });
 
   afterAll(async () => {
-    await moduleRef.get<Connection>(getConnectionToken()).dropDatabase();
+    await dropStoreOf(moduleRef);
     await moduleRef.close();
   });
 

@@ -1,6 +1,4 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { withOutbox, type OutboxEntry } from '@pilot/messaging';
-import type { HydratedDocument } from 'mongoose';
 
 @Schema({ _id: false })
 export class PlanCertificateEntry {
@@ -70,12 +68,9 @@ export class Plan {
 
   createdAt!: Date;
   updatedAt!: Date;
-  outbox!: OutboxEntry[];
 }
 
-export type PlanDocument = HydratedDocument<Plan>;
 export const PlanSchema = SchemaFactory.createForClass(Plan);
-withOutbox(PlanSchema);
 PlanSchema.index({ provinceCode: 1, startsAt: -1 });
 PlanSchema.index({ published: 1, endsAt: 1 });
 

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { MongooseModule } from '@nestjs/mongoose';
+import { StoreModule } from '@pilot/store';
 import { Plan, PlanSchema } from './plan.schema';
 import { PlansHandlers } from './plans.handlers';
 import { PLANS_OPTIONS, type PlansOptions } from './plans.options';
@@ -12,7 +12,8 @@ export class PlansModule {
     return {
       module: PlansModule,
       // The certificate catalogue is global: plans check and name their certificates with it.
-      imports: [MongooseModule.forFeature([{ name: Plan.name, schema: PlanSchema }])],
+      // Plans announce their life through their outbox.
+      imports: [StoreModule.forFeature([{ name: Plan.name, schema: PlanSchema, events: true }])],
       providers: [{ provide: PLANS_OPTIONS, useValue: options }, PlansService, PlansHandlers, WindowCloser],
       exports: [PlansService],
     };

@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
 import {
   PlanningEvents,
   PlatformError,
@@ -13,12 +12,10 @@ import {
   type PlanView,
   type UpdatePlanRequest,
 } from '@pilot/contracts';
-import { VersionedChanges, outboxEvent, type OutboxEntry } from '@pilot/messaging';
-import { isDuplicateKeyError, pageWindow } from '@pilot/runtime';
-import { isValidObjectId, type Model, type UpdateQuery } from 'mongoose';
+import { InjectRepository, type Change, type Repository, type Stored } from '@pilot/store';
 import { CertificatesService } from '../certificates/certificates.service';
 import { checkWindow, windowText } from './plan-window';
-import { Plan, nameKeyOf, type PlanDocument } from './plan.schema';
+import { Plan, nameKeyOf } from './plan.schema';
 import { snapshotOf } from './plan-snapshot';
 import { readableProvince, writableProvince } from './plan-scope';
 
@@ -30,25 +27,20 @@ export class PlansService {
   private readonly logger = new Logger('Plans');
 
   constructor(
-    @InjectModel(Plan.name) private readonly plans: Model<Plan>,
+    @InjectRepository(Plan) private readonly plans: Repository<Plan>,
     private readonly certificates: CertificatesService,
-    private readonly changes: VersionedChanges,
   ) {}
 
   async list(actor: Actor, request: ListPlansRequest, now = new Date()): Promise<PlanPage> {
     const scope = readableProvince(actor, request.provinceCode);
-    const { page, pageSize, skip } = pageWindow(request);
     const filter = {
       ...LIVE,
       ...(scope.provinceCode ? { provinceCode: scope.provinceCode } : {}),
       ...(scope.publishedOnly ? { published: true } : {}),
       ...(request.year ? { year: request.year } : {}),
     };
-    const [total, found] = await Promise.all([
-      this.plans.countDocuments(filter),
-      this.plans.find(filter).sort({ startsAt: -1, _id: -1 }).skip(skip).limit(pageSize),
-    ]);
-    return { items: await this.views(found, now), total, page, pageSize };
+    const found = await this.plans.page(filter, { ...request, sort: { startsAt: -1, _id: -1 } });
+    return { ...found, items: await this.views(found.items, now) };
   }
 
   async get(actor: Actor, id: string, now = new Date()): Promise<PlanView> {
@@ -58,20 +50,12 @@ export class PlansService {
   async create(actor: Actor, fields: PlanFields, now = new Date()): Promise<PlanView> {
     const provinceCode = writableProvince(actor);
     const plan = await this.checked(fields);
-    try {
-      const created = await this.plans.create({
-        ...plan,
-        provinceCode,
-        nameKey: nameKeyOf(provinceCode, plan.name),
-        createdBy: actor.accountId,
-        updatedBy: actor.accountId,
-      });
-      this.logger.log({ msg: 'plan created', planId: String(created._id), provinceCode, by: actor.accountId });
-      return (await this.views([created], now))[0];
-    } catch (err) {
-      if (isDuplicateKeyError(err)) throw new PlatformError('PLAN_NAME_TAKEN');
-      throw err;
-    }
+    const created = await this.plans.create(
+      { ...plan, provinceCode, nameKey: nameKeyOf(provinceCode, plan.name), published: false, version: 1, createdBy: actor.accountId, updatedBy: actor.accountId },
+      { taken: 'PLAN_NAME_TAKEN' },
+    );
+    this.logger.log({ msg: 'plan created', planId: created.id, provinceCode, by: actor.accountId });
+    return (await this.views([created], now))[0];
   }
 
   /**
@@ -85,8 +69,8 @@ export class PlansService {
     if (plan.published) checkPublishedChange(plan, merged);
     if (merged.name !== plan.name && (await this.plans.exists({ nameKey: nameKeyOf(plan.provinceCode, merged.name) }))) throw new PlatformError('PLAN_NAME_TAKEN');
     const set = { ...merged, nameKey: nameKeyOf(plan.provinceCode, merged.name), updatedBy: actor.accountId };
-    const events = plan.published ? [outboxEvent(PlanningEvents.planUpdated, snapshotOf({ ...plan.toObject(), ...set, version: plan.version + 1 }))] : [];
-    const updated = await this.change(plan, { $set: set }, events, now);
+    const events = plan.published ? [{ type: PlanningEvents.planUpdated, payload: snapshotOf({ ...plan, ...set, version: plan.version + 1 }) }] : [];
+    const updated = await this.change(plan, { set, events });
     this.logger.log({ msg: 'plan updated', planId: id, published: plan.published, by: actor.accountId });
     return (await this.views([updated], now))[0];
   }
@@ -96,8 +80,8 @@ export class PlansService {
     if (plan.published) throw new PlatformError('PLAN_ALREADY_PUBLISHED');
     if (planStatus(plan, now) === 'closed') throw new PlatformError('PLAN_CLOSED');
     const set = { published: true, publishedAt: now, updatedBy: actor.accountId };
-    const event = outboxEvent(PlanningEvents.planPublished, snapshotOf({ ...plan.toObject(), version: plan.version + 1 }));
-    const published = await this.change(plan, { $set: set }, [event], now);
+    const event = { type: PlanningEvents.planPublished, payload: snapshotOf({ ...plan, version: plan.version + 1 }) };
+    const published = await this.change(plan, { set, events: [event] });
     this.logger.log({ msg: 'plan published', planId: id, provinceCode: plan.provinceCode, by: actor.accountId });
     return (await this.views([published], now))[0];
   }
@@ -107,35 +91,29 @@ export class PlansService {
     const plan = await this.writable(actor, id);
     if (plan.published && planStatus(plan, now) !== 'not_started') throw new PlatformError('PLAN_CANNOT_DELETE');
     const announced: PlanDeletedEvent = { planId: id, provinceCode: plan.provinceCode };
-    const events = plan.published ? [outboxEvent(PlanningEvents.planDeleted, announced)] : [];
-    await this.change(plan, { $set: { deletedAt: now, nameKey: id, updatedBy: actor.accountId } }, events, now);
+    const events = plan.published ? [{ type: PlanningEvents.planDeleted, payload: announced }] : [];
+    await this.change(plan, { set: { deletedAt: now, nameKey: id, updatedBy: actor.accountId }, events });
     this.logger.log({ msg: 'plan deleted', planId: id, published: plan.published, by: actor.accountId });
   }
 
-  /** One change of the version that was read, with its events; the window check uses it too. */
-  async change(plan: PlanDocument, update: UpdateQuery<Plan>, events: OutboxEntry[], now = new Date()): Promise<PlanDocument> {
-    try {
-      return await this.changes.apply(this.plans, plan, update, events, 'PLAN_CHANGED', now);
-    } catch (err) {
-      // A rename racing another batch to the same name; this store reports it without code 11000.
-      if (isDuplicateKeyError(err) || (err as { code?: number }).code === 1) throw new PlatformError('PLAN_NAME_TAKEN');
-      throw err;
-    }
+  /** One change of the version that was read, with its events; the window check uses it too. A rename racing another batch to the same name loses. */
+  change(plan: Stored<Plan>, change: Change<Plan>): Promise<Stored<Plan>> {
+    return this.plans.change(plan, change, { conflict: 'PLAN_CHANGED', taken: 'PLAN_NAME_TAKEN' });
   }
 
-  private async readable(actor: Actor, id: string): Promise<PlanDocument> {
+  private async readable(actor: Actor, id: string): Promise<Stored<Plan>> {
     const scope = readableProvince(actor);
-    const plan = isValidObjectId(id) ? await this.plans.findOne({ _id: id, ...LIVE }) : null;
-    const visible = plan && (!scope.provinceCode || plan.provinceCode === scope.provinceCode) && (!scope.publishedOnly || plan.published);
+    const plan = await this.plans.get(id);
+    const visible = plan && !plan.deletedAt && (!scope.provinceCode || plan.provinceCode === scope.provinceCode) && (!scope.publishedOnly || plan.published);
     if (!visible) throw new PlatformError('PLAN_NOT_FOUND');
     return plan;
   }
 
   /** Another province's plan reads as absent, so that nothing tells what exists elsewhere. */
-  private async writable(actor: Actor, id: string, version?: number): Promise<PlanDocument> {
+  private async writable(actor: Actor, id: string, version?: number): Promise<Stored<Plan>> {
     const provinceCode = writableProvince(actor);
-    const plan = isValidObjectId(id) ? await this.plans.findOne({ _id: id, provinceCode, ...LIVE }) : null;
-    if (!plan) throw new PlatformError('PLAN_NOT_FOUND');
+    const plan = await this.plans.get(id);
+    if (!plan || plan.deletedAt || plan.provinceCode !== provinceCode) throw new PlatformError('PLAN_NOT_FOUND');
     if (version !== undefined && version !== plan.version) throw new PlatformError('PLAN_CHANGED');
     return plan;
   }
@@ -153,7 +131,7 @@ export class PlansService {
     return { year: fields.year, name: fields.name.trim(), startsAt, endsAt, byMajor: fields.byMajor, cityApprovalRequired: fields.cityApprovalRequired, certificates };
   }
 
-  private async views(plans: PlanDocument[], now: Date): Promise<PlanView[]> {
+  private async views(plans: Stored<Plan>[], now: Date): Promise<PlanView[]> {
     const names = await this.certificates.findByIds([...new Set(plans.flatMap((plan) => plan.certificates.map((c) => c.certificateId)))]);
     return plans.map((plan) => ({
       id: plan.id,
@@ -181,7 +159,7 @@ export class PlansService {
   }
 }
 
-function fieldsOf(plan: PlanDocument): PlanFields {
+function fieldsOf(plan: Stored<Plan>): PlanFields {
   return {
     year: plan.year,
     name: plan.name,
@@ -193,7 +171,7 @@ function fieldsOf(plan: PlanDocument): PlanFields {
   };
 }
 
-function checkPublishedChange(plan: PlanDocument, next: { year: number; name: string; startsAt: Date; endsAt: Date; byMajor: boolean; cityApprovalRequired: boolean; certificates: PlanCertificate[] }): void {
+function checkPublishedChange(plan: Stored<Plan>, next: { year: number; name: string; startsAt: Date; endsAt: Date; byMajor: boolean; cityApprovalRequired: boolean; certificates: PlanCertificate[] }): void {
   const same =
     next.year === plan.year &&
     next.name === plan.name &&

@@ -1,15 +1,14 @@
 import { Test, type TestingModule } from '@nestjs/testing';
-import { getConnectionToken } from '@nestjs/mongoose';
 import { PlanningEvents, beijingYear, type Actor, type PlanFields, type PlanSnapshot } from '@pilot/contracts';
-import { serviceFoundation, type BrokerConnection } from '@pilot/messaging';
+import { serviceFoundation } from '@pilot/foundation';
+import type { BrokerConnection } from '@pilot/messaging';
 import { EventTap, brokerFor, deleteQueues, eventually, rejectionOf, uniqueName } from '@pilot/messaging/testing';
 import { loadConfig } from '@pilot/runtime';
-import type { Connection } from 'mongoose';
+import { dropStoreOf } from '@pilot/store/testing';
 import { randomUUID } from 'node:crypto';
 import { CertificatesModule } from '../certificates/certificates.module';
 import { CertificatesService } from '../certificates/certificates.service';
 import { PlanningConfig } from '../planning.config';
-import { Plan } from './plan.schema';
 import { PlansModule } from './plans.module';
 import { PlansService } from './plans.service';
 import { WindowCloser } from './window-closer';
@@ -37,7 +36,7 @@ describe('application plans, over the real store and broker', () => {
   const startPlanning = async () => {
     const started = await Test.createTestingModule({
       imports: [
-        ...serviceFoundation(service, config, { outboxModels: [Plan.name] }),
+        ...serviceFoundation(service, config),
         CertificatesModule.register({ seedDemoData: true }),
         PlansModule.register({ windowCheckIntervalMs: config.WINDOW_CHECK_INTERVAL_MS }),
       ],
@@ -66,7 +65,7 @@ describe('application plans, over the real store and broker', () => {
 
   afterAll(async () => {
     await tap.stop();
-    await moduleRef.get<Connection>(getConnectionToken()).dropDatabase();
+    await dropStoreOf(moduleRef);
     await moduleRef.close();
     await deleteQueues(broker, [`${service}.rpc`], [exchange]);
     await broker.close();

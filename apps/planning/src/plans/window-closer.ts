@@ -1,8 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
 import { PlanningEvents, PlatformError, type PlanWindowClosedEvent } from '@pilot/contracts';
-import { outboxEvent } from '@pilot/messaging';
-import type { Model } from 'mongoose';
+import { InjectRepository, type Repository } from '@pilot/store';
 import { Plan } from './plan.schema';
 import { PLANS_OPTIONS, type PlansOptions } from './plans.options';
 import { PlansService } from './plans.service';
@@ -21,7 +19,7 @@ export class WindowCloser implements OnApplicationBootstrap, OnModuleDestroy {
 
   constructor(
     @Inject(PLANS_OPTIONS) private readonly options: PlansOptions,
-    @InjectModel(Plan.name) private readonly plans: Model<Plan>,
+    @InjectRepository(Plan) private readonly plans: Repository<Plan>,
     private readonly changes: PlansService,
   ) {}
 
@@ -42,7 +40,7 @@ export class WindowCloser implements OnApplicationBootstrap, OnModuleDestroy {
     for (const plan of ended) {
       const event: PlanWindowClosedEvent = { planId: plan.id, provinceCode: plan.provinceCode, year: plan.year, endsAt: plan.endsAt.toISOString() };
       try {
-        await this.changes.change(plan, { $set: { windowClosedAt: now } }, [outboxEvent(PlanningEvents.planWindowClosed, event)], now);
+        await this.changes.change(plan, { set: { windowClosedAt: now }, events: [{ type: PlanningEvents.planWindowClosed, payload: event }] });
         announced += 1;
         this.logger.log({ msg: 'plan window closed', planId: plan.id, provinceCode: plan.provinceCode, endsAt: event.endsAt });
       } catch (err) {

@@ -74,12 +74,13 @@ describe('a repository writing one aggregate in the real store, whoever writes a
   it('decides on the document as it is at its turn, so a condition holds whatever came in between', async () => {
     await orders().create({ _id: 'settled-once', status: 'closed', version: 1, notes: [] });
     const settle = () => orders().update('settled-once', (current) => (current.status === 'settled' ? undefined : { set: { status: 'settled' }, append: { notes: ['settled'] } }));
-    await Promise.all(Array.from({ length: 5 }, settle));
+    const outcomes = await Promise.all(Array.from({ length: 5 }, settle));
+    expect(outcomes.filter((outcome) => outcome.written)).toHaveLength(1);
     expect((await orders().get('settled-once'))?.notes).toEqual(['settled']);
   });
 
   it('answers null for a document that does not exist, or an id that cannot exist', async () => {
-    expect(await orders().update('missing', { set: { status: 'x' } })).toBeNull();
+    expect(await orders().update('missing', { set: { status: 'x' } })).toEqual({ written: false, document: null });
     expect(await orders().get('')).toBeNull();
   });
 

@@ -13,7 +13,7 @@ type IdOf<T> = T extends { _id: infer I } ? I : Types.ObjectId;
 export type Stored<T> = Omit<T, '_id'> & { _id: IdOf<T>; id: string; writes?: number; outbox?: readonly OutboxEntry[] };
 
 /** A document to create; the store fills in its id (unless the domain names it) and bookkeeping. */
-export type New<T> = Omit<T, '_id' | 'writes'> & Partial<Pick<T & { _id: unknown }, '_id'>>;
+export type New<T> = Omit<T, '_id' | 'writes' | 'createdAt' | 'updatedAt'> & Partial<Pick<T & { _id: unknown }, '_id'>>;
 
 export type Sort = Record<string, 1 | -1>;
 
@@ -30,6 +30,12 @@ export interface PageRequest {
   sort: Sort;
   keyword?: unknown;
   keywordFields?: string[];
+}
+
+/** What a write in turn did: `written` is false when the decision found nothing to do, or the document is absent. */
+export interface Written<T> {
+  written: boolean;
+  document: Stored<T> | null;
 }
 
 export type Decide<T> = (current: Stored<T>) => Change<T> | undefined;
@@ -58,10 +64,11 @@ export class Repository<T> {
 
   // Reads.
 
-  /** The document with this id, or null; an id that cannot exist reads as absent. */
-  async get(id: unknown): Promise<Stored<T> | null> {
+  /** The document with this id (and within the scope, when one is given), or null; an id that cannot exist reads as absent. */
+  async get(id: unknown, within?: QueryFilter<T>): Promise<Stored<T> | null> {
     if (!this.possibleId(id)) return null;
-    return withId(await this.model.findById(id).lean<Stored<T>>());
+    const query = within ? this.model.findOne({ ...within, _id: id } as QueryFilter<T>) : this.model.findById(id);
+    return withId(await query.lean<Stored<T>>());
   }
 
   async findOne(filter: QueryFilter<T>): Promise<Stored<T> | null> {
@@ -129,20 +136,20 @@ export class Repository<T> {
 
   /**
    * Writes what the decision says, after whatever write came before: the decision sees the
-   * document as it is at its turn. Null when the document does not exist.
+   * document as it is at its turn. Its document is null when the document does not exist.
    */
-  async update(id: unknown, decide: Decide<T> | Change<T>, options: { busy?: ErrorCode } = {}): Promise<Stored<T> | null> {
-    if (!this.possibleId(id)) return null;
+  async update(id: unknown, decide: Decide<T> | Change<T>, options: { busy?: ErrorCode } = {}): Promise<Written<T>> {
+    if (!this.possibleId(id)) return { written: false, document: null };
     const decision = decisionOf(decide);
     const outcome = await this.turns.write<Stored<T>>(this.model, id, (current) => decision(withId(current) as Stored<T>), options);
-    return withId(outcome.document);
+    return { written: outcome.written, document: withId(outcome.document) };
   }
 
   /** Like `update`, and a document that does not exist yet is made of the decision on nothing. */
-  async upsert(id: unknown, decide: DecideOrCreate<T> | Change<T>, options: { busy?: ErrorCode } = {}): Promise<Stored<T> | null> {
+  async upsert(id: unknown, decide: DecideOrCreate<T> | Change<T>, options: { busy?: ErrorCode } = {}): Promise<Written<T>> {
     const decision = decisionOf(decide);
     const outcome = await this.turns.upsert<Stored<T>>(this.model, id, (current) => decision(withId(current)), options);
-    return withId(outcome.document);
+    return { written: outcome.written, document: withId(outcome.document) };
   }
 
   /** Updates, each in its turn, the documents matching the filter; the decision checks each one again. */

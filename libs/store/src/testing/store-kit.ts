@@ -1,4 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
+import { getConnectionToken } from '@nestjs/mongoose';
 import mongoose, { type Connection, type Schema } from 'mongoose';
 import { randomBytes } from 'node:crypto';
 import { Claims } from '../lib/claims';
@@ -6,7 +7,7 @@ import { DEFAULT_HOUSEKEEPING, StoreHousekeeping, type Expiry, type Housekeeping
 import { OneAtATime } from '../lib/one-at-a-time';
 import { PROCESS_ORIGIN, prepareSchema, type EventSink } from '../lib/outbox';
 import { OutboxRelay, type OutboxRelayOptions } from '../lib/outbox-relay';
-import { ProcessedMessages } from '../lib/processed-messages';
+import { PROCESSED_MESSAGES_COLLECTION, ProcessedMessages } from '../lib/processed-messages';
 import { Repository } from '../lib/repository';
 import { DocumentTurns } from '../lib/turns';
 import type { Model } from 'mongoose';
@@ -62,3 +63,14 @@ export function storeKit(connection: Connection, options: StoreKitOptions = {}) 
 }
 
 export type StoreKit = ReturnType<typeof storeKit>;
+
+/** Drops the database of a Nest test module built on StoreModule, once its spec is done. */
+export async function dropStoreOf(moduleRef: { get<T>(token: unknown): T }): Promise<void> {
+  await moduleRef.get<Connection>(getConnectionToken()).dropDatabase();
+}
+
+/** Where a consumer of a Nest test module stands with a message: applied, being applied, or not seen. */
+export async function messageStateOf(moduleRef: { get<T>(token: unknown): T }, messageId: string): Promise<'done' | 'processing' | null> {
+  const record = await moduleRef.get<Connection>(getConnectionToken()).collection(PROCESSED_MESSAGES_COLLECTION).findOne({ messageId });
+  return (record?.['state'] as 'done' | 'processing' | undefined) ?? null;
+}
