@@ -7,3 +7,5 @@ export * from './lib/new-password-fields/password-validators';
 export * from './lib/change-password-form/change-password-form';
 export * from './lib/sign-in-form/sign-in-form';
 export * from './lib/lazy-stylesheet/lazy-stylesheet';
+export * from './lib/paged-rows/paged-rows';
+export * from './lib/application-colours/application-colours';

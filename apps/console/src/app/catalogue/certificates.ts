@@ -1,13 +1,13 @@
 import { Component, DestroyRef, OnInit, computed, inject, signal } from '@angular/core';
 import { CatalogueApi, SessionStore } from '@pilot/api-client';
 import type { CertificateView } from '@pilot/contracts';
+import { PagedRows } from '@pilot/web-shell';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { ImportPanel } from '../imports/import-panel';
 import { KeywordSearch } from '../paging/keyword-search';
-import { PagedRows } from '../paging/paged-rows';
 import { isAdmin } from '../session/console-user';
 
 /** 证书目录: the 1+X certificates plans may offer; administrators keep it by importing sheets. */

@@ -2,13 +2,13 @@ import { Component, DestroyRef, OnInit, computed, inject, signal } from '@angula
 import { FormsModule } from '@angular/forms';
 import { CatalogueApi, SessionStore } from '@pilot/api-client';
 import { MAJOR_LEVELS, type MajorLevel, type MajorView } from '@pilot/contracts';
+import { PagedRows } from '@pilot/web-shell';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { ImportPanel } from '../imports/import-panel';
 import { KeywordSearch } from '../paging/keyword-search';
-import { PagedRows } from '../paging/paged-rows';
 import { isAdmin } from '../session/console-user';
 
 /** 专业目录: the majors colleges name when a plan asks for applications by major. */

@@ -3,6 +3,7 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { RegionsApi, SessionStore, apiErrorMessage } from '@pilot/api-client';
 import type { CollegeDirectoryEntryView, ProvinceView } from '@pilot/contracts';
+import { PagedRows } from '@pilot/web-shell';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzSelectModule } from 'ng-zorro-antd/select';
@@ -10,7 +11,6 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { ImportPanel } from '../imports/import-panel';
 import { KeywordSearch } from '../paging/keyword-search';
-import { PagedRows } from '../paging/paged-rows';
 import { isAdmin } from '../session/console-user';
 
 /**

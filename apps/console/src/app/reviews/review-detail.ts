@@ -3,7 +3,8 @@ import { Component, DestroyRef, OnInit, computed, inject, signal } from '@angula
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router } from '@angular/router';
 import { ApplicationsApi, FilesApi, SessionStore, apiErrorMessage, isApiError } from '@pilot/api-client';
-import { APPLICATION_STATUS_NAMES, historyActionName, type ApplicationView, type EvidenceFileView, type HistoryEntry, type ReviewDecision } from '@pilot/contracts';
+import { APPLICATION_STATUS_NAMES, historyActionName, type ApplicationView, type EvidenceFileView, type ReviewDecision } from '@pilot/contracts';
+import { APPLICATION_STATUS_COLOURS, HISTORY_ACTION_COLOURS } from '@pilot/web-shell';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
@@ -16,15 +17,7 @@ import { NzTimelineModule } from 'ng-zorro-antd/timeline';
 import { Forbidden } from '../forbidden/forbidden';
 import { BeijingTimePipe } from './beijing-time.pipe';
 import { ReviewDecisionDialog } from './review-decision';
-import { STATUS_COLOURS, awaitsReviewAt, reviewLevel } from './review-level';
-
-const HISTORY_COLOURS: Record<HistoryEntry['action'], string> = {
-  created: 'gray',
-  updated: 'gray',
-  submitted: 'blue',
-  approved: 'green',
-  rejected: 'red',
-};
+import { awaitsReviewAt, reviewLevel } from './review-level';
 
 const DECIDED: Record<ReviewDecision, string> = { approve: '已审核通过', reject: '已审核不通过' };
 
@@ -62,8 +55,8 @@ export class ReviewDetailPage implements OnInit {
 
   protected readonly level = computed(() => reviewLevel(this.user()));
   protected readonly statusNames = APPLICATION_STATUS_NAMES;
-  protected readonly statusColours = STATUS_COLOURS;
-  protected readonly historyColours = HISTORY_COLOURS;
+  protected readonly statusColours = APPLICATION_STATUS_COLOURS;
+  protected readonly historyColours = HISTORY_ACTION_COLOURS;
   protected readonly actionName = historyActionName;
 
   protected readonly application = signal<ApplicationView | null>(null);

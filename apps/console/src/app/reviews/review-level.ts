@@ -15,13 +15,3 @@ const AWAITING: Record<ReviewLevel, ApplicationStatus> = { city: 'pending_city',
 export function awaitsReviewAt(level: ReviewLevel | null, application: Pick<ApplicationSummary, 'status'>): boolean {
   return !!level && application.status === AWAITING[level];
 }
-
-export const STATUS_COLOURS: Record<ApplicationStatus, string> = {
-  draft: 'default',
-  pending_city: 'orange',
-  pending_province: 'gold',
-  approved: 'green',
-  rejected: 'red',
-};
-
-

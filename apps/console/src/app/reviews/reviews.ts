@@ -8,11 +8,13 @@ import {
   APPLICATION_TAB_NAMES,
   MAX_PAGE_SIZE,
   type ApplicationCounts,
+  type ApplicationPage,
   type ApplicationSummary,
   type CertificateTotals,
   type CityView,
   type PlanView,
 } from '@pilot/contracts';
+import { APPLICATION_STATUS_COLOURS, PagedRows } from '@pilot/web-shell';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
@@ -24,11 +26,10 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { Subject, catchError, finalize, map, of, switchMap, tap } from 'rxjs';
 import { Forbidden } from '../forbidden/forbidden';
 import { KeywordSearch } from '../paging/keyword-search';
-import { PagedRows } from '../paging/paged-rows';
 import { BeijingTimePipe } from './beijing-time.pipe';
 import { CertificateTotalsTable } from './certificate-totals';
 import { REVIEW_TABS, type ReviewFilters, type ReviewTab, filtersFromQuery, filtersToQuery, listQuery } from './review-filters';
-import { STATUS_COLOURS, awaitsReviewAt, reviewLevel } from './review-level';
+import { awaitsReviewAt, reviewLevel } from './review-level';
 
 const DESCRIPTIONS = {
   city: '本市院校提交的证书试点申报。地市级教育局审核通过后，申报提交省级教育行政部门审核；审核不通过时院校可修改后重新提交。',
@@ -82,17 +83,15 @@ export class ReviewsPage implements OnInit {
   protected readonly tabs = REVIEW_TABS;
   protected readonly tabNames = APPLICATION_TAB_NAMES;
   protected readonly statusNames = APPLICATION_STATUS_NAMES;
-  protected readonly statusColours = STATUS_COLOURS;
+  protected readonly statusColours = APPLICATION_STATUS_COLOURS;
 
   protected readonly filters = signal<ReviewFilters>(filtersFromQuery(this.route.snapshot.queryParamMap));
   protected readonly tabIndex = computed(() => REVIEW_TABS.indexOf(this.filters().tab));
   protected readonly counts = signal<ApplicationCounts | null>(null);
-  protected readonly applications = new PagedRows<ApplicationSummary>(
-    (page, pageSize) =>
-      this.applicationsApi
-        .list({ ...listQuery(this.filters()), page, pageSize })
-        .pipe(tap((answer) => this.counts.set(answer.counts))),
+  protected readonly applications = new PagedRows<ApplicationSummary, ApplicationPage>(
+    (page, pageSize) => this.applicationsApi.list({ ...listQuery(this.filters()), page, pageSize }),
     this.destroyRef,
+    (answer) => this.shown(answer),
   );
 
   protected readonly plans = signal<PlanView[]>([]);
@@ -199,6 +198,15 @@ export class ReviewsPage implements OnInit {
     this.filters.update((filters) => ({ ...filters, ...change, page: 1 }));
     this.keepInAddress();
     this.applications.loadFirstPage();
+  }
+
+  private shown(answer: ApplicationPage): void {
+    this.counts.set(answer.counts);
+    // The list stepped back a page (its last row left the queue): the address follows.
+    if (answer.page !== this.filters().page) {
+      this.filters.update((filters) => ({ ...filters, page: answer.page }));
+      this.keepInAddress();
+    }
   }
 
   private keepInAddress(): void {

@@ -3,7 +3,8 @@ import { Component, DestroyRef, OnInit, computed, inject, signal } from '@angula
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { ApplicationsApi, FilesApi, apiErrorMessage } from '@pilot/api-client';
-import { APPLICATION_STATUS_NAMES, historyActionName, type ApplicationView, type EvidenceFileView, type HistoryEntry } from '@pilot/contracts';
+import { APPLICATION_STATUS_NAMES, historyActionName, type ApplicationView, type EvidenceFileView } from '@pilot/contracts';
+import { APPLICATION_STATUS_COLOURS, HISTORY_ACTION_COLOURS } from '@pilot/web-shell';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
@@ -12,15 +13,7 @@ import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { NzTimelineModule } from 'ng-zorro-antd/timeline';
 import { finalize } from 'rxjs';
-import { BEIJING_ZONE, MINUTE_FORMAT, STATUS_COLOURS } from './application-status';
-
-const HISTORY_COLOURS: Record<HistoryEntry['action'], string> = {
-  created: 'gray',
-  updated: 'gray',
-  submitted: 'blue',
-  approved: 'green',
-  rejected: 'red',
-};
+import { BEIJING_ZONE, MINUTE_FORMAT } from './application-status';
 
 function fileSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -55,8 +48,8 @@ export class ApplicationDetailPage implements OnInit {
   private readonly destroyRef = inject(DestroyRef);
 
   protected readonly statusNames = APPLICATION_STATUS_NAMES;
-  protected readonly statusColours = STATUS_COLOURS;
-  protected readonly historyColours = HISTORY_COLOURS;
+  protected readonly statusColours = APPLICATION_STATUS_COLOURS;
+  protected readonly historyColours = HISTORY_ACTION_COLOURS;
   protected readonly beijing = BEIJING_ZONE;
   protected readonly minute = MINUTE_FORMAT;
   protected readonly action = historyActionName;

@@ -5,12 +5,13 @@ import { ApplicationsApi, apiErrorMessage } from '@pilot/api-client';
 import {
   APPLICATION_STATUS_NAMES,
   APPLICATION_TAB_NAMES,
-  DEFAULT_PAGE_SIZE,
   type ApplicationCounts,
+  type ApplicationPage,
   type ApplicationSummary,
   type ApplicationTab,
   type PlanView,
 } from '@pilot/contracts';
+import { APPLICATION_STATUS_COLOURS, PagedRows } from '@pilot/web-shell';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
@@ -19,9 +20,9 @@ import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { Observable, Subscription, finalize } from 'rxjs';
+import { Observable, finalize } from 'rxjs';
 import { ApplicationDialog } from './application-dialog';
-import { STATUS_COLOURS, SUBMIT_CONFIRMATION, changeable, deletable, planOpen } from './application-status';
+import { SUBMIT_CONFIRMATION, changeable, deletable, planOpen } from './application-status';
 
 const TABS = Object.keys(APPLICATION_TAB_NAMES) as ApplicationTab[];
 const NO_COUNTS: ApplicationCounts = { all: 0, draft: 0, pending: 0, approved: 0, rejected: 0 };
@@ -58,16 +59,17 @@ export class ApplicationList implements OnInit {
   protected readonly tabs = TABS;
   protected readonly tabNames = APPLICATION_TAB_NAMES;
   protected readonly statusNames = APPLICATION_STATUS_NAMES;
-  protected readonly statusColours = STATUS_COLOURS;
+  protected readonly statusColours = APPLICATION_STATUS_COLOURS;
 
   protected readonly tab = signal<ApplicationTab>('all');
-  protected readonly rows = signal<ApplicationSummary[]>([]);
   protected readonly counts = signal<ApplicationCounts>(NO_COUNTS);
-  protected readonly total = signal(0);
-  protected readonly pageIndex = signal(1);
-  protected readonly pageSize = signal(DEFAULT_PAGE_SIZE);
-  protected readonly loading = signal(false);
-  protected readonly error = signal<string | null>(null);
+  protected readonly list = new PagedRows<ApplicationSummary, ApplicationPage>(
+    (page, pageSize) => this.applications.list({ status: this.tab(), page, pageSize }),
+    this.destroyRef,
+    (page) => this.counts.set(page.counts),
+  );
+  private readonly actionError = signal<string | null>(null);
+  protected readonly error = computed(() => this.actionError() ?? this.list.error());
   /** The row whose delete or submit is on its way. */
   protected readonly busyId = signal<string | null>(null);
 
@@ -79,55 +81,15 @@ export class ApplicationList implements OnInit {
   protected readonly dialogOpen = signal(false);
   protected readonly editedId = signal<string | null>(null);
 
-  private request: Subscription | null = null;
-
   ngOnInit(): void {
-    this.load();
-  }
-
-  protected load(): void {
-    this.request?.unsubscribe();
-    this.loading.set(true);
-    this.error.set(null);
-    this.request = this.applications
-      .list({ status: this.tab(), page: this.pageIndex(), pageSize: this.pageSize() })
-      .pipe(
-        finalize(() => this.loading.set(false)),
-        takeUntilDestroyed(this.destroyRef),
-      )
-      .subscribe({
-        next: (page) => {
-          // The last row of a later page went (deleted, or moved to another tab): show the page before.
-          if (page.items.length === 0 && page.total > 0 && this.pageIndex() > 1) {
-            this.pageIndex.set(Math.ceil(page.total / this.pageSize()));
-            this.load();
-            return;
-          }
-          this.rows.set(page.items);
-          this.total.set(page.total);
-          this.counts.set(page.counts);
-        },
-        error: (err: unknown) => this.error.set(apiErrorMessage(err)),
-      });
+    this.list.load();
   }
 
   protected selectTab(index: number): void {
     const tab = TABS[index];
     if (!tab || tab === this.tab()) return;
     this.tab.set(tab);
-    this.pageIndex.set(1);
-    this.load();
-  }
-
-  protected changePage(index: number): void {
-    this.pageIndex.set(index);
-    this.load();
-  }
-
-  protected changePageSize(size: number): void {
-    this.pageSize.set(size);
-    this.pageIndex.set(1);
-    this.load();
+    this.list.loadFirstPage();
   }
 
   protected canChange(row: ApplicationSummary): boolean {
@@ -178,7 +140,7 @@ export class ApplicationList implements OnInit {
 
   private act(row: ApplicationSummary, call: Observable<unknown>, done: string): void {
     this.busyId.set(row.id);
-    this.error.set(null);
+    this.actionError.set(null);
     call
       .pipe(
         finalize(() => this.busyId.set(null)),
@@ -187,11 +149,11 @@ export class ApplicationList implements OnInit {
       .subscribe({
         next: () => {
           this.message.success(done);
-          this.load();
+          this.list.load();
         },
         error: (err: unknown) => {
-          this.error.set(apiErrorMessage(err));
-          this.load();
+          this.actionError.set(apiErrorMessage(err));
+          this.list.load();
         },
       });
   }

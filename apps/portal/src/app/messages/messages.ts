@@ -1,16 +1,17 @@
 import { DatePipe } from '@angular/common';
-import { Component, DestroyRef, OnInit, inject, signal } from '@angular/core';
+import { Component, DestroyRef, OnInit, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
 import { NotificationsApi, apiErrorMessage } from '@pilot/api-client';
-import { DEFAULT_PAGE_SIZE, type InAppMessageView } from '@pilot/contracts';
+import type { InAppMessagePage, InAppMessageView } from '@pilot/contracts';
+import { PagedRows } from '@pilot/web-shell';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzPaginationModule } from 'ng-zorro-antd/pagination';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { Subscription, finalize } from 'rxjs';
+import { finalize } from 'rxjs';
 import { BEIJING_ZONE, MINUTE_FORMAT } from '../applications/application-status';
 import { UnreadMessages } from './unread-messages';
 
@@ -29,51 +30,21 @@ export class MessagesPage implements OnInit {
 
   protected readonly beijing = BEIJING_ZONE;
   protected readonly minute = MINUTE_FORMAT;
-  protected readonly messages = signal<InAppMessageView[]>([]);
-  protected readonly total = signal(0);
   protected readonly unreadCount = signal(0);
-  protected readonly pageIndex = signal(1);
-  protected readonly pageSize = signal(DEFAULT_PAGE_SIZE);
-  protected readonly loading = signal(false);
+  protected readonly messages = new PagedRows<InAppMessageView, InAppMessagePage>(
+    (page, pageSize) => this.notifications.list({ page, pageSize }),
+    this.destroyRef,
+    (page) => {
+      this.unreadCount.set(page.unread);
+      this.unread.update(page.unread);
+    },
+  );
   protected readonly markingAll = signal(false);
-  protected readonly error = signal<string | null>(null);
-
-  private request: Subscription | null = null;
+  private readonly actionError = signal<string | null>(null);
+  protected readonly error = computed(() => this.actionError() ?? this.messages.error());
 
   ngOnInit(): void {
-    this.load();
-  }
-
-  protected load(): void {
-    this.request?.unsubscribe();
-    this.loading.set(true);
-    this.error.set(null);
-    this.request = this.notifications
-      .list({ page: this.pageIndex(), pageSize: this.pageSize() })
-      .pipe(
-        finalize(() => this.loading.set(false)),
-        takeUntilDestroyed(this.destroyRef),
-      )
-      .subscribe({
-        next: (page) => {
-          this.messages.set(page.items);
-          this.total.set(page.total);
-          this.unreadCount.set(page.unread);
-          this.unread.update(page.unread);
-        },
-        error: (err: unknown) => this.error.set(apiErrorMessage(err)),
-      });
-  }
-
-  protected changePage(index: number): void {
-    this.pageIndex.set(index);
-    this.load();
-  }
-
-  protected changePageSize(size: number): void {
-    this.pageSize.set(size);
-    this.pageIndex.set(1);
-    this.load();
+    this.messages.load();
   }
 
   /** Marks the message read and goes to the application it is about, if any. */
@@ -86,7 +57,7 @@ export class MessagesPage implements OnInit {
 
   protected markAllRead(): void {
     this.markingAll.set(true);
-    this.error.set(null);
+    this.actionError.set(null);
     this.notifications
       .markAllRead()
       .pipe(
@@ -94,18 +65,18 @@ export class MessagesPage implements OnInit {
         takeUntilDestroyed(this.destroyRef),
       )
       .subscribe({
-        next: () => this.load(),
-        error: (err: unknown) => this.error.set(apiErrorMessage(err)),
+        next: () => this.messages.load(),
+        error: (err: unknown) => this.actionError.set(apiErrorMessage(err)),
       });
   }
 
   private markRead(message: InAppMessageView): void {
     // Shown read at once; the bell follows once the server has it. Not tied to this page: it may be left at once.
-    this.messages.update((list) => list.map((m) => (m.id === message.id ? { ...m, read: true } : m)));
+    this.messages.rows.update((list) => list.map((m) => (m.id === message.id ? { ...m, read: true } : m)));
     this.unreadCount.update((count) => Math.max(0, count - 1));
     this.notifications.markRead(message.id).subscribe({
       next: () => this.unread.refresh(),
-      error: (err: unknown) => this.error.set(apiErrorMessage(err)),
+      error: (err: unknown) => this.actionError.set(apiErrorMessage(err)),
     });
   }
 }

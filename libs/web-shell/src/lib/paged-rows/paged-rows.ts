@@ -5,25 +5,27 @@ import { DEFAULT_PAGE_SIZE, type Page } from '@pilot/contracts';
 import { Observable, Subscription, finalize } from 'rxjs';
 
 /**
- * The rows of a table the server pages: which page is shown, whether it is loading, what went
+ * The rows of a list the server pages: which page is shown, whether it is loading, what went
  * wrong. Only the latest request counts, so a slow answer for an older search never replaces
  * a newer one.
  */
-export class PagedRows<T> {
+export class PagedRows<T, P extends Page<T> = Page<T>> {
   readonly rows = signal<T[]>([]);
   readonly total = signal(0);
   readonly pageIndex = signal(1);
   readonly pageSize = signal(DEFAULT_PAGE_SIZE);
   readonly loading = signal(false);
   readonly error = signal<string | null>(null);
-  /** The server refused the role (it changed since sign-in); the page then says so. */
+  /** The server refused the role (it changed since sign-in); a page that can, says so. */
   readonly refused = signal(false);
 
   private request: Subscription | null = null;
 
+  /** `shown` takes what a shown page carries besides its rows (tab counts, unread messages). */
   constructor(
-    private readonly fetch: (page: number, pageSize: number) => Observable<Page<T>>,
+    private readonly fetch: (page: number, pageSize: number) => Observable<P>,
     private readonly destroyRef: DestroyRef,
+    private readonly shown?: (page: P) => void,
   ) {}
 
   load(): void {
@@ -37,12 +39,19 @@ export class PagedRows<T> {
       )
       .subscribe({
         next: (page) => {
+          // The last row of the last page went (deleted, or moved to another tab): show the page before.
+          const lastPage = Math.max(1, Math.ceil(page.total / this.pageSize()));
+          if (page.items.length === 0 && this.pageIndex() > lastPage) {
+            this.changePage(lastPage);
+            return;
+          }
           this.rows.set(page.items);
           this.total.set(page.total);
+          this.shown?.(page);
         },
         error: (err: unknown) => {
           if (isApiError(err) && err.code === 'FORBIDDEN') this.refused.set(true);
-          else this.error.set(apiErrorMessage(err));
+          this.error.set(apiErrorMessage(err));
         },
       });
   }
