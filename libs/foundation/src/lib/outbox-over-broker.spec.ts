@@ -106,7 +106,6 @@ describe('the outbox keeps a state change and its event together, from the store
     const others = kitOf('another-replica');
     await ordersOf(mine).create({ _id: 'origin-own', status: 'submitted', version: 1 }, { events: [{ type, payload: { orderId: 'origin-own' } }] });
     await ordersOf(others).create({ _id: 'origin-other', status: 'submitted', version: 1 }, { events: [{ type, payload: { orderId: 'origin-other' } }] });
-    await store.collection('orders').updateOne({ _id: 'origin-other' as never }, { $set: { 'outbox.0.origin': 'another-replica' } });
     expect(await mine.relay.drain()).toBe(1);
     expect((await ordersOf(mine).get('origin-other'))?.outbox).toHaveLength(1);
     await new Promise((resolve) => setTimeout(resolve, 1600));
@@ -120,7 +119,7 @@ describe('the outbox keeps a state change and its event together, from the store
     kit.relay.start();
     try {
       await new Promise((resolve) => setTimeout(resolve, 300)); // the first round's sweep is done
-      await store.collection('orders').insertOne({ _id: 'unmentioned-1' as never, status: 'submitted', version: 1, outbox: [{ id: 'u-1', type, payload: { orderId: 'unmentioned-1' }, occurredAt: new Date(), origin: 'another-replica' }] });
+      await ordersOf(kitOf('another-replica')).create({ _id: 'unmentioned-1', status: 'submitted', version: 1 }, { events: [{ type, payload: { orderId: 'unmentioned-1' } }] });
       await orders.create({ _id: 'nudged-1', status: 'submitted', version: 1 }, { events: [{ type, payload: { orderId: 'nudged-1' } }] });
       await eventually(() => receivedFor('nudged-1').length === 1);
       expect((await orders.get('unmentioned-1'))?.outbox).toHaveLength(1);

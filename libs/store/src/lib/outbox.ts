@@ -49,8 +49,8 @@ export function prepareSchema(schema: Schema, withOutbox: boolean): void {
   if (withOutbox && !schema.path('outbox')) schema.add({ outbox: { type: [outboxEntrySchema], default: [] } });
 }
 
-export function outboxEntryOf(event: DomainEvent, now = new Date()): OutboxEntry {
-  return { id: randomUUID(), type: event.type, payload: event.payload, correlationId: currentCorrelationId(), occurredAt: now, origin: PROCESS_ORIGIN };
+export function outboxEntryOf(event: DomainEvent, origin: string, now = new Date()): OutboxEntry {
+  return { id: randomUUID(), type: event.type, payload: event.payload, correlationId: currentCorrelationId(), occurredAt: now, origin };
 }
 
 export function envelopeOf(entry: OutboxEntry): EventEnvelope {

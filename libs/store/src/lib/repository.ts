@@ -3,7 +3,7 @@ import { isValidObjectId, type Model, type QueryFilter, type Types } from 'mongo
 import type { Change } from './change';
 import type { Claims } from './claims';
 import { isDuplicateKeyError } from './duplicate-key';
-import { outboxEntryOf, type DomainEvent, type OutboxEntry } from './outbox';
+import type { DomainEvent, OutboxEntry } from './outbox';
 import { keywordFilter, pageWindow } from './paging';
 import type { DocumentTurns } from './turns';
 
@@ -103,7 +103,7 @@ export class Repository<T> {
 
   /** Creates the document with the events announcing it; a taken unique key fails as `taken`. */
   async create(document: New<T>, options: { events?: DomainEvent[]; taken?: ErrorCode } = {}): Promise<Stored<T>> {
-    const entries = (options.events ?? []).map((event) => outboxEntryOf(event));
+    const entries = this.turns.entriesOf(options.events);
     try {
       const created = await (this.model as Model<any>).create({ ...document, ...(entries.length ? { outbox: entries } : {}) });
       if (entries.length) this.nudge(this.model, created._id);

@@ -3,7 +3,7 @@ import type { Model } from 'mongoose';
 import { updateOf, documentOf, type Change } from './change';
 import { Claims } from './claims';
 import { isDuplicateKeyError } from './duplicate-key';
-import { outboxEntryOf } from './outbox';
+import { PROCESS_ORIGIN, outboxEntryOf, type DomainEvent, type OutboxEntry } from './outbox';
 
 /** A turn outlives its holder only if the holder died between taking it and writing. */
 const STALE_TURN_MS = 30_000;
@@ -43,7 +43,16 @@ export interface WriteOptions {
  * each turn, so whoever wrote in between is seen, never overwritten.
  */
 export class DocumentTurns {
-  constructor(private readonly claims: Claims, private readonly afterWrite: (model: Model<any>, id: unknown) => void) {}
+  constructor(
+    private readonly claims: Claims,
+    private readonly afterWrite: (model: Model<any>, id: unknown) => void,
+    private readonly origin: string = PROCESS_ORIGIN,
+  ) {}
+
+  /** The outbox entries of a write's events, named as this process's. */
+  entriesOf(events: DomainEvent[] = []): OutboxEntry[] {
+    return events.map((event) => outboxEntryOf(event, this.origin));
+  }
 
   async write<D extends Turned>(model: Model<any>, id: unknown, decide: Decision<D, any>, options: WriteOptions = {}): Promise<WriteOutcome<D>> {
     return this.inTurns<D, WriteOutcome<D>>(model, id, options, async (current) => {
@@ -59,7 +68,7 @@ export class DocumentTurns {
       const change = decide(null);
       if (!change) return { done: true, outcome: { written: false, document: null } };
       try {
-        const created = await model.create(documentOf(id, change, (change.events ?? []).map((event) => outboxEntryOf(event))));
+        const created = await model.create(documentOf(id, change, this.entriesOf(change.events)));
         if (change.events?.length) this.afterWrite(model, id);
         return { done: true, outcome: { written: true, document: created.toObject() as D } };
       } catch (err) {
@@ -83,7 +92,7 @@ export class DocumentTurns {
   private async apply<D extends Turned>(model: Model<any>, current: D, change: Change<any> | undefined, options: WriteOptions): Promise<Step<WriteOutcome<D>>> {
     if (!change) return { done: true, outcome: { written: false, document: current } };
     if (!(await this.take(model, current))) return { done: false };
-    const entries = (change.events ?? []).map((event) => outboxEntryOf(event));
+    const entries = this.entriesOf(change.events);
     let updated: D | null;
     try {
       updated = await model

@@ -26,7 +26,7 @@ const silent: LoggerService = { log: () => undefined, warn: () => undefined, err
 export interface StoreKitOptions {
   sink?: EventSink;
   relay?: Partial<OutboxRelayOptions>;
-  /** Another process's relay, as a second replica would run it. */
+  /** Another process, as a second replica would write and relay. */
   origin?: string;
   leaseMs?: number;
   housekeeping?: HousekeepingOptions;
@@ -40,7 +40,7 @@ export function storeKit(connection: Connection, options: StoreKitOptions = {}) 
   const claims = new Claims(connection);
   const sink = options.sink ?? { publish: () => Promise.reject(new Error('this kit has no event sink')) };
   const relay = new OutboxRelay(sink, () => models, { pollIntervalMs: 60_000, batchSize: 100, ...options.relay }, logger, options.origin ?? PROCESS_ORIGIN);
-  const turns = new DocumentTurns(claims, (model, id) => relay.nudge(model, id));
+  const turns = new DocumentTurns(claims, (model, id) => relay.nudge(model, id), options.origin ?? PROCESS_ORIGIN);
   relay.useTurns(turns);
   const processed = new ProcessedMessages(connection, claims, options.leaseMs);
   const housekeeping = new StoreHousekeeping(claims, processed, logger, options.housekeeping ?? DEFAULT_HOUSEKEEPING);
