@@ -6,7 +6,7 @@ import type { Connection, Model } from 'mongoose';
 import { BrokerConnection } from './broker-connection';
 import { EventConsumer } from './event-consumer';
 import { EventPublisher } from './event-publisher';
-import { MessagingLifecycle } from './messaging.lifecycle';
+import { GatewayMessagingLifecycle, MessagingLifecycle } from './messaging.lifecycle';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
 import { OutboxRelay } from './outbox';
 import { VersionedChanges } from './versioned-changes';
@@ -45,6 +45,7 @@ export class MessagingModule {
             return true;
           },
         },
+        GatewayMessagingLifecycle,
       ],
       exports: [RpcClient, BrokerConnection],
     };
