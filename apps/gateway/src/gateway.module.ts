@@ -31,7 +31,12 @@ export class GatewayModule implements NestModule {
         HealthModule,
         StoreModule.forRoot({ url: config.MONGO_URL, dbName: config.MONGO_DB }),
         MessagingModule.forGateway({ url: config.AMQP_URL, rpcTimeoutMs: config.RPC_TIMEOUT_MS }),
-        ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }]),
+        ThrottlerModule.forRoot({
+          throttlers: [{ name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }],
+          // One count per client address over all routes, as RATE_LIMIT_PER_MINUTE says; the
+          // throttler's own key also names the route, which would give each route its own allowance.
+          generateKey: (_context, tracker, throttler) => `${throttler}:${tracker}`,
+        }),
         AccessModule.register(config.JWT_SECRET),
         RegionsModule,
         AuthModule,

@@ -1,15 +1,14 @@
 import 'reflect-metadata';
-import { bootstrapService, loadConfig, runService } from '@pilot/runtime';
-import { configureHttp } from './http/configure-http';
-import { GatewayConfig } from './gateway.config';
-import { GatewayModule } from './gateway.module';
+import { bootstrapService, runService } from '@pilot/runtime';
+import { gatewayApplication, loadGatewayConfig } from './gateway-application';
 
 runService('gateway', async () => {
-  const config = loadConfig(GatewayConfig, { MONGO_DB: 'gateway' });
-  await bootstrapService(GatewayModule.register(config), {
+  const config = loadGatewayConfig();
+  const gateway = gatewayApplication(config);
+  await bootstrapService(gateway.module, {
     service: 'gateway',
     config,
-    bodyParser: false,
-    configure: (app) => configureHttp(app, config),
+    bodyParser: gateway.bodyParser,
+    configure: gateway.configure,
   });
 });

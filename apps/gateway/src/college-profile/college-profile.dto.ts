@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { COLLEGE_TYPES, type CollegeProfileFields, type CollegeType } from '@pilot/contracts';
+import { WholeNumber } from '../http/whole-number';
 
 const text = (label: string, max: number) => ({ message: `请填写${label}（不超过${max}个字）` });
 
@@ -44,14 +44,14 @@ export class CollegeProfileDto implements CollegeProfileFields {
   email!: string;
 
   @ApiProperty({ minimum: 0 })
-  @Type(() => Number)
+  @WholeNumber()
   @IsInt({ message: '专任教师人数应为整数' })
   @Min(0, { message: '专任教师人数不能为负数' })
   @Max(100_000, { message: '专任教师人数不能超过100000' })
   fullTimeTeachers!: number;
 
   @ApiProperty({ minimum: 0 })
-  @Type(() => Number)
+  @WholeNumber()
   @IsInt({ message: '在校学生人数应为整数' })
   @Min(0, { message: '在校学生人数不能为负数' })
   @Max(1_000_000, { message: '在校学生人数不能超过1000000' })

@@ -37,11 +37,20 @@ function bodyErrorHandler(err: { type?: string; status?: number }, _req: Request
   res.status(status).json(body);
 }
 
+/** class-validator's own checks, which no DTO words: in the platform's language like the rest. */
+const BUILT_IN_MESSAGES: Record<string, string> = {
+  whitelistValidation: '不接受此字段',
+  nestedValidation: '格式不正确',
+  unknownValue: '格式不正确',
+};
+
 function fieldsOf(errors: ValidationError[], parent = ''): Record<string, string[]> {
   const fields: Record<string, string[]> = {};
   for (const error of errors) {
     const path = parent ? `${parent}.${error.property}` : error.property;
-    if (error.constraints) fields[path] = [...new Set(Object.values(error.constraints))];
+    if (error.constraints) {
+      fields[path] = [...new Set(Object.entries(error.constraints).map(([check, message]) => BUILT_IN_MESSAGES[check] ?? message))];
+    }
     Object.assign(fields, fieldsOf(error.children ?? [], path));
   }
   return fields;

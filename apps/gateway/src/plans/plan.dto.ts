@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import type { ListPlansRequest, PlanCertificate, PlanFields } from '@pilot/contracts';
 import { PageQueryDto } from '../http/page-query.dto';
+import { WholeNumber } from '../http/whole-number';
 
 /** An explicit offset is required: a bare local time would mean the server's zone, not Beijing's. */
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -72,7 +73,7 @@ export class UpdatePlanDto extends PartialType(CreatePlanDto) {
 export class ListPlansQuery extends PageQueryDto implements ListPlansRequest {
   @ApiPropertyOptional({ example: 2026 })
   @IsOptional()
-  @Type(() => Number)
+  @WholeNumber()
   @IsInt({ message: '年度必须是整数' })
   @Min(2019, { message: '年度不能早于2019年' })
   @Max(2100, { message: '年度不正确' })

@@ -65,3 +65,20 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestr
     }
   }
 }
+
+/**
+ * The gateway's side: on shutdown, once the HTTP server has stopped taking requests, fails the
+ * calls still waiting and closes the connection, as a service's lifecycle does.
+ */
+@Injectable()
+export class GatewayMessagingLifecycle implements OnApplicationShutdown {
+  constructor(
+    private readonly broker: BrokerConnection,
+    private readonly rpcClient: RpcClient,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.rpcClient.stop();
+    await this.broker.close();
+  }
+}

@@ -4,7 +4,7 @@ import { HealthRegistry } from '@pilot/runtime';
 import { BrokerConnection } from './broker-connection';
 import { EventConsumer } from './event-consumer';
 import { EventPublisher } from './event-publisher';
-import { MessagingLifecycle } from './messaging.lifecycle';
+import { GatewayMessagingLifecycle, MessagingLifecycle } from './messaging.lifecycle';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
 import { MESSAGE_LEDGER, type MessageLedger } from './message-ledger';
 import { RpcClient } from './rpc-client';
@@ -39,6 +39,7 @@ export class MessagingModule {
             return true;
           },
         },
+        GatewayMessagingLifecycle,
       ],
       exports: [RpcClient, BrokerConnection],
     };
