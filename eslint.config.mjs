@@ -24,4 +24,45 @@ export default [
       ],
     },
   },
+  {
+    // Every write of a service goes through a repository of libs/store, the one place that knows
+    // the store's limits (FerretDB v1 lets concurrent conditional updates all win and loses
+    // concurrent updates of a document), so a write that bypasses it cannot land.
+    files: ['apps/**/*.ts', 'libs/**/*.ts'],
+    ignores: ['libs/store/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@nestjs/mongoose',
+              importNames: ['InjectModel', 'InjectConnection', 'getModelToken', 'getConnectionToken', 'MongooseModule'],
+              message: 'Read and write through a repository of @pilot/store (StoreModule.forFeature, InjectRepository).',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(updateOne|updateMany|findOneAndUpdate|findByIdAndUpdate|findOneAndReplace|replaceOne|bulkWrite|insertOne|insertMany|deleteOne|deleteMany|findOneAndDelete|findByIdAndDelete)$/]',
+          message: 'Write through a repository of @pilot/store: it takes the document\'s turn and carries the events.',
+        },
+        {
+          selector: 'Property[key.name=/^\\$(set|unset|push|pull|pullAll|addToSet|pop|inc|mul|rename|setOnInsert|currentDate|min|max|bit)$/], Property[key.value=/^\\$(set|unset|push|pull|pullAll|addToSet|pop|inc|mul|rename|setOnInsert|currentDate|min|max|bit)$/]',
+          message: 'Say what changes ({ set, unset, append, events }) and let @pilot/store write it; no update operators outside it.',
+        },
+        {
+          selector: "Property[key.name='outbox'], Property[key.value='outbox']",
+          message: 'Events go in a change\'s `events`; only @pilot/store writes the outbox.',
+        },
+        {
+          selector: 'ImportSpecifier[imported.name=/^(SingleWinner|DocumentTurns|VersionedChanges|Claims|upsertOne|bulkWriteInSlices)$/]',
+          message: 'Claims and turns are the store\'s own business: use a repository (claimOnce, change, update, upsert).',
+        },
+      ],
+    },
+  },
 ];

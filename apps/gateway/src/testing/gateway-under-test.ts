@@ -1,13 +1,12 @@
 import { Controller, Get, Param, type INestApplication } from '@nestjs/common';
-import { getConnectionToken } from '@nestjs/mongoose';
 import { Test } from '@nestjs/testing';
 import { AccessTokens } from '@pilot/access-tokens';
 import type { Actor, ErrorBody } from '@pilot/contracts';
 import { RpcClient, rpcQueueOf } from '@pilot/messaging';
-import { AMQP_URL, MONGO_URL, uniqueName } from '@pilot/messaging/testing';
+import { AMQP_URL, uniqueName } from '@pilot/messaging/testing';
 import { Public } from '@pilot/runtime';
+import { MONGO_URL, dropStoreOf } from '@pilot/store/testing';
 import { connect, type Channel, type ConsumeMessage } from 'amqplib';
-import type { Connection } from 'mongoose';
 import request from 'supertest';
 import { gatewayApplication, loadGatewayConfig } from '../gateway-application';
 import type { GatewayConfig } from '../gateway.config';
@@ -68,7 +67,7 @@ export async function startGateway(settings: Record<string, string> = {}): Promi
     tokenFor: (actor, ttlSeconds = 300) =>
       tokens.sign({ accountId: `account-${actor.role}`, username: `user-${actor.role}`, ...actor }, 'session-http-spec', ttlSeconds),
     close: async () => {
-      await app.get<Connection>(getConnectionToken()).dropDatabase();
+      await dropStoreOf(app);
       await app.close();
     },
   };

@@ -44,12 +44,11 @@ describe('a repository writing one aggregate in the real store, whoever writes a
   });
 
   it('lets exactly one of several changes of the same version win, and tells the others of the conflict', async () => {
-    await orders().create({ _id: 'contested', status: 'submitted', version: 1, notes: [] });
-    const read = (await orders().get('contested'))!;
+    const read = await orders().create({ _id: 'contested-read', status: 'submitted', version: 1, notes: [] });
     const outcomes = await Promise.allSettled(['approved', 'rejected', 'approved'].map((status) => orders().change(read, { set: { status } }, { conflict: 'APPLICATION_CHANGED' })));
     expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
     expect(outcomes.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason.code)).toEqual(['APPLICATION_CHANGED', 'APPLICATION_CHANGED']);
-    expect((await orders().get('contested'))?.version).toBe(2);
+    expect((await orders().get('contested-read'))?.version).toBe(2);
   });
 
   it('writes a change and the events announcing it in one write, and hands the events to the relay', async () => {
