@@ -1,0 +1,154 @@
+import { Test, type TestingModule } from '@nestjs/testing';
+import { ApplicationEvents, type Actor, type PlanSnapshot } from '@pilot/contracts';
+import { serviceFoundation } from '@pilot/foundation';
+import type { BrokerConnection } from '@pilot/messaging';
+import { EventTap, brokerFor, deleteQueues, eventually, uniqueName } from '@pilot/messaging/testing';
+import { StoreServiceConfig, loadConfig } from '@pilot/runtime';
+import { OutboxRelay, repositoryToken, type Repository } from '@pilot/store';
+import { dropStoreOf } from '@pilot/store/testing';
+import { randomUUID } from 'node:crypto';
+import { Application, applicationKeyOf } from '../applications/application.schema';
+import { PilotApplicationsModule } from '../applications/applications.module';
+import { PlanSettlement } from '../applications/plan-settlement';
+import { ReviewsService } from '../applications/reviews.service';
+import { KnownPlansModule } from '../plans/known-plans.module';
+import { KnownPlansService } from '../plans/known-plans.service';
+
+jest.setTimeout(180_000);
+
+const ROUNDS = 12;
+const snapshot = (id: string, version: number, endsAt: string): PlanSnapshot => ({
+  id,
+  provinceCode: '370000',
+  year: 2027,
+  name: '2027年第一次',
+  startsAt: '2027-03-31T16:00:00.000Z',
+  endsAt,
+  byMajor: false,
+  cityApprovalRequired: false,
+  certificates: [],
+  version,
+});
+const reviewer = (): Actor => ({ accountId: randomUUID(), username: 'reviewer', role: 'province_reviewer', provinceCode: '370000' });
+
+/**
+ * Writers of one document with an outbox, all at once, against the real store and broker: the
+ * domain's changes, the events that upsert copies, and the relay removing what it published. No
+ * field may be lost, and every event goes out, once (a copy of one event is dropped by its id).
+ */
+describe('applications writing documents with an outbox while the relay empties them', () => {
+  const service = uniqueName('applications-races');
+  const exchange = uniqueName('applications-races-events');
+  let moduleRef: TestingModule;
+  let broker: BrokerConnection;
+  let tap: EventTap;
+  let relay: OutboxRelay;
+
+  beforeAll(async () => {
+    const config = loadConfig(StoreServiceConfig, { MONGO_DB: service.replace(/-/g, '_'), EVENTS_EXCHANGE: exchange });
+    moduleRef = await Test.createTestingModule({ imports: [...serviceFoundation(service, config), KnownPlansModule, PilotApplicationsModule] }).compile();
+    await moduleRef.init();
+    relay = moduleRef.get(OutboxRelay);
+    broker = brokerFor('applications-races-tap');
+    tap = await new EventTap(broker, exchange, 'applications.#').start();
+  });
+
+  afterAll(async () => {
+    await tap.stop();
+    await dropStoreOf(moduleRef);
+    await moduleRef.close();
+    await deleteQueues(broker, [`${service}.rpc`, `${service}.events`, `${service}.events.retry`, `${service}.events.dlq`], [exchange]);
+    await broker.close();
+  });
+
+  const eventIdsFor = (type: string, key: 'planId' | 'applicationId', id: string) =>
+    new Set(tap.of(type).filter((event) => (event.payload as Record<string, string>)[key] === id).map((event) => event.id));
+
+  it("keeps a plan copy's settlement, its newest version and its closed window, and announces the results once", async () => {
+    const plans = moduleRef.get(KnownPlansService);
+    const settlement = moduleRef.get(PlanSettlement);
+    const planIds: string[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const planId = randomUUID();
+      planIds.push(planId);
+      await plans.remember(snapshot(planId, 2, '2027-04-04T15:59:59.000Z'));
+      await plans.windowClosed({ planId, provinceCode: '370000', year: 2027, endsAt: '2027-04-04T15:59:59.000Z' });
+      await Promise.all([
+        settlement.settleIfDone(planId),
+        plans.remember(snapshot(planId, 3, '2027-04-06T15:59:59.000Z')),
+        settlement.settleIfDone(planId),
+        relay.drain(),
+        plans.remember(snapshot(planId, 4, '2027-04-08T15:59:59.000Z')),
+        relay.drain(),
+        settlement.settleIfDone(planId),
+      ]);
+    }
+    for (const planId of planIds) {
+      await eventually(() => eventIdsFor(ApplicationEvents.planResultsSettled, 'planId', planId).size > 0);
+      const copy = await plans.copy(planId);
+      expect({ version: copy?.version, endsAt: copy?.endsAt, closed: Boolean(copy?.windowClosedAt), settled: Boolean(copy?.settledAt) }).toEqual({
+        version: 4,
+        endsAt: new Date('2027-04-08T15:59:59.000Z'),
+        closed: true,
+        settled: true,
+      });
+    }
+    await eventually(async () => (await Promise.all(planIds.map((planId) => plans.copy(planId)))).every((copy) => copy?.outbox?.length === 0));
+    expect(planIds.map((planId) => eventIdsFor(ApplicationEvents.planResultsSettled, 'planId', planId).size)).toEqual(planIds.map(() => 1));
+  });
+
+  it('lets one of two decisions on an application win, with its history and exactly one announcement, while the relay sends the submission', async () => {
+    const plans = moduleRef.get(KnownPlansService);
+    const reviews = moduleRef.get(ReviewsService);
+    const applications = moduleRef.get<Repository<Application>>(repositoryToken(Application.name));
+    const planId = randomUUID();
+    await plans.remember(snapshot(planId, 2, '2027-04-04T15:59:59.000Z'));
+    const ids: string[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const collegeId = randomUUID();
+      const submitted = await applications.create(
+        {
+          applicationKey: applicationKeyOf(collegeId, planId, 'X-0001'),
+          planId,
+          planName: '2027年第一次',
+          year: 2027,
+          byMajor: false,
+          cityApprovalRequired: false,
+          collegeId,
+          collegeName: '测试职业学院',
+          provinceCode: '370000',
+          cityCode: '370100',
+          cityName: '济南市',
+          certificateId: 'X-0001',
+          certificateName: '证书',
+          organisation: '测试评价组织',
+          majors: [],
+          files: [],
+          plannedTrainees: 50,
+          teachersHtml: '<p>师资</p>',
+          venueHtml: '<p>场地</p>',
+          status: 'pending_province',
+          history: [],
+          version: 1,
+        },
+        { events: [{ type: ApplicationEvents.applicationSubmitted, payload: { applicationId: 'unused', planId } }] },
+      );
+      ids.push(submitted.id);
+      await Promise.allSettled([
+        relay.drain(),
+        reviews.review(reviewer(), submitted.id, { decision: 'approve', approvedTrainees: 40 }),
+        reviews.review(reviewer(), submitted.id, { decision: 'reject', comment: '师资不足' }),
+        relay.drain(),
+      ]);
+    }
+    for (const id of ids) {
+      await eventually(() => eventIdsFor(ApplicationEvents.applicationReviewed, 'applicationId', id).size > 0);
+      const decided = await applications.get(id);
+      expect(decided?.version).toBe(2);
+      expect(decided?.history.map((step) => step.action)).toEqual([decided?.status]);
+      expect(['approved', 'rejected']).toContain(decided?.status);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(ids.map((id) => eventIdsFor(ApplicationEvents.applicationReviewed, 'applicationId', id).size)).toEqual(ids.map(() => 1));
+  });
+});
