@@ -13,6 +13,7 @@ import { SettlementHandlers } from './settlement.handlers';
 
 @Module({
   imports: [KnownPlansModule, MongooseModule.forFeature([{ name: Application.name, schema: ApplicationSchema }])],
-  providers: [ApplicationQueriesService, DraftingService, ReviewsService, QuotaLedger, ReferenceData, PlanSettlement, ApplicationsHandlers, SettlementHandlers],
+  controllers: [ApplicationsHandlers, SettlementHandlers],
+  providers: [ApplicationQueriesService, DraftingService, ReviewsService, QuotaLedger, ReferenceData, PlanSettlement],
 })
 export class PilotApplicationsModule {}

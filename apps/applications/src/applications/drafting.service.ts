@@ -7,11 +7,10 @@ import {
   planStatus,
   requireRole,
   type Actor,
-  type ApplicationChange,
-  type ApplicationFields,
   type ApplicationSubmittedEvent,
   type ApplicationView,
-  type EvidenceFileView,
+  type DraftChange,
+  type DraftFields,
 } from '@pilot/contracts';
 import { VersionedChanges, outboxEvent } from '@pilot/messaging';
 import { isDuplicateKeyError } from '@pilot/runtime';
@@ -21,10 +20,6 @@ import { viewOf } from './application-views';
 import { Application, applicationKeyOf, type ApplicationDocument } from './application.schema';
 import { ReferenceData } from './reference-data';
 import { cleanRichText } from './rich-text';
-
-/** The gateway resolves the uploaded files a college names into their descriptions. */
-export type DraftFields = Omit<ApplicationFields, 'fileIds'> & { files: EvidenceFileView[] };
-export type DraftChange = Omit<ApplicationChange, 'fileIds'> & { files?: EvidenceFileView[] };
 
 const EDITABLE = ['draft', 'rejected'];
 

@@ -7,7 +7,8 @@ import { KnownPlansService } from './known-plans.service';
 /** The published plans, as planning announces them. */
 @Module({
   imports: [MongooseModule.forFeature([{ name: KnownPlan.name, schema: KnownPlanSchema }])],
-  providers: [KnownPlansService, KnownPlansHandlers],
+  controllers: [KnownPlansHandlers],
+  providers: [KnownPlansService],
   // The end of a window is handled with the results it may settle (see SettlementHandlers).
   exports: [KnownPlansService, MongooseModule],
 })

@@ -13,7 +13,8 @@ export class CertificatesModule {
       module: CertificatesModule,
       global: true,
       imports: [MongooseModule.forFeature([{ name: Certificate.name, schema: CertificateSchema }])],
-      providers: [CertificatesService, CertificatesHandlers, demoCatalogueSeeder('certificates', Certificate.name, CertificatesService, options)],
+      controllers: [CertificatesHandlers],
+      providers: [CertificatesService, demoCatalogueSeeder('certificates', Certificate.name, CertificatesService, options)],
       exports: [CertificatesService],
     };
   }

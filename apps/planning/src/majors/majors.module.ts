@@ -13,7 +13,8 @@ export class MajorsModule {
       module: MajorsModule,
       global: true,
       imports: [MongooseModule.forFeature([{ name: Major.name, schema: MajorSchema }])],
-      providers: [MajorsService, MajorsHandlers, demoCatalogueSeeder('majors', Major.name, MajorsService, options)],
+      controllers: [MajorsHandlers],
+      providers: [MajorsService, demoCatalogueSeeder('majors', Major.name, MajorsService, options)],
       exports: [MajorsService],
     };
   }

@@ -13,7 +13,8 @@ export class PlansModule {
       module: PlansModule,
       // The certificate catalogue is global: plans check and name their certificates with it.
       imports: [MongooseModule.forFeature([{ name: Plan.name, schema: PlanSchema }])],
-      providers: [{ provide: PLANS_OPTIONS, useValue: options }, PlansService, PlansHandlers, WindowCloser],
+      controllers: [PlansHandlers],
+      providers: [{ provide: PLANS_OPTIONS, useValue: options }, PlansService, WindowCloser],
       exports: [PlansService],
     };
   }

@@ -1,13 +1,13 @@
 import type { LoggerService } from '@nestjs/common';
 import type { EventEnvelope } from '@pilot/contracts';
 import { runWithCorrelation } from '@pilot/runtime';
-import type { ConfirmChannel } from 'amqplib';
+import type { ConfirmChannel, ConsumeMessage } from 'amqplib';
 import type { BrokerConnection } from './broker-connection';
-import type { Claim, ProcessedMessages } from './processed-messages';
+import type { MessageLedger } from './message-ledger';
 import { QueueConsumer, sendConfirmed, settle, type Delivery } from './queue-consumer';
 import { deadLetterExchangeOf, eventQueuesOf } from './topology';
 
-export type EventHandlerFn = (event: EventEnvelope<any>) => Promise<void> | void;
+export type EventHandlerFn = (event: EventEnvelope<any>, message: ConsumeMessage) => Promise<unknown>;
 
 export interface EventConsumerOptions {
   service: string;
@@ -35,7 +35,7 @@ export class EventConsumer {
   constructor(
     private readonly broker: BrokerConnection,
     private readonly options: EventConsumerOptions,
-    private readonly processed: ProcessedMessages,
+    private readonly ledger: MessageLedger,
     private readonly logger: LoggerService,
   ) {
     this.queues = eventQueuesOf(options.service);
@@ -117,12 +117,12 @@ export class EventConsumer {
       }
       if (!(await this.claim(delivery, event))) return;
       try {
-        await handler(event);
-        await this.processed.complete(this.options.service, event.id);
+        await handler(event, message);
+        await this.ledger.complete(this.options.service, event.id);
         this.logger.log({ msg: 'event handled', eventId: event.id, type: event.type });
         settle(delivery, 'ack');
       } catch (err) {
-        await this.processed.release(this.options.service, event.id).catch(() => undefined);
+        await this.ledger.release(this.options.service, event.id).catch(() => undefined);
         await this.retryOrDeadLetter(delivery, event, err as Error);
       }
     });
@@ -130,9 +130,9 @@ export class EventConsumer {
 
   /** True when this copy won the event's id; otherwise the delivery has been dealt with. */
   private async claim(delivery: Delivery, event: EventEnvelope): Promise<boolean> {
-    let claim: Claim;
+    let claim: Awaited<ReturnType<MessageLedger['claim']>>;
     try {
-      claim = await this.processed.claim(this.options.service, event.id, event.type);
+      claim = await this.ledger.claim(this.options.service, event.id, event.type);
     } catch (err) {
       await this.retryOrDeadLetter(delivery, event, err as Error);
       return false;

@@ -1,19 +1,17 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleDestroy, Optional } from '@nestjs/common';
-import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { HealthRegistry } from '@pilot/runtime';
 import { BrokerConnection } from './broker-connection';
-import { EventConsumer } from './event-consumer';
+import { BusServer } from './bus-server';
 import { EventPublisher } from './event-publisher';
-import { EVENT_HANDLER, RPC_HANDLER } from './handler-decorators';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
 import { OutboxRelay } from './outbox';
 import { RpcClient } from './rpc-client';
-import { RpcServer } from './rpc-server';
 import { StoreHousekeeping } from './store-housekeeping';
 
 /**
- * Starts consuming once the whole application is built, and on shutdown stops taking work,
- * lets in-flight work finish (while the store is still open), then closes the connection.
+ * The consumers start with the Nest transport (see startBus). On shutdown this stops them
+ * taking work and lets in-flight work finish while the store is still open (Nest would close
+ * the transport only after the store), then closes the connection.
  */
 @Injectable()
 export class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown {
@@ -21,12 +19,8 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestr
 
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
-    private readonly discovery: DiscoveryService,
-    private readonly scanner: MetadataScanner,
-    private readonly reflector: Reflector,
     private readonly broker: BrokerConnection,
-    private readonly rpcServer: RpcServer,
-    private readonly consumer: EventConsumer,
+    private readonly server: BusServer,
     private readonly publisher: EventPublisher,
     private readonly relay: OutboxRelay,
     private readonly rpcClient: RpcClient,
@@ -34,45 +28,23 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestr
     @Optional() private readonly health?: HealthRegistry,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  onApplicationBootstrap(): void {
     this.health?.add({ name: 'broker', isHealthy: () => this.broker.connected });
-    this.registerHandlers();
-    await this.rpcServer.start();
-    await this.consumer.start();
     this.relay.start();
     this.housekeeping.start();
-    this.logger.log({
-      msg: 'messaging started',
-      rpcPatterns: this.rpcServer.patterns,
-      eventTypes: this.consumer.types,
-      outboxModels: this.options.outboxModels ?? [],
-    });
+    this.logger.log({ msg: 'outbox relay started', outboxModels: this.options.outboxModels ?? [] });
   }
 
   async onModuleDestroy(): Promise<void> {
-    await Promise.all([this.rpcServer.stop(), this.consumer.stop()]);
+    await this.server.close();
     await this.relay.stop();
     this.housekeeping.stop();
     this.logger.log({ msg: 'messaging stopped taking work' });
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.rpcClient.stop();
+    await this.rpcClient.close();
     await this.publisher.close();
     await this.broker.close();
-  }
-
-  private registerHandlers(): void {
-    for (const wrapper of this.discovery.getProviders()) {
-      const instance = wrapper.instance as Record<string, (...args: unknown[]) => unknown> | undefined;
-      if (!instance || typeof instance !== 'object' || wrapper.isNotMetatype) continue;
-      const prototype = Object.getPrototypeOf(instance);
-      for (const method of this.scanner.getAllMethodNames(prototype)) {
-        const pattern = this.reflector.get<string>(RPC_HANDLER, prototype[method]);
-        if (pattern) this.rpcServer.register(pattern, (payload) => instance[method](payload));
-        const type = this.reflector.get<string>(EVENT_HANDLER, prototype[method]);
-        if (type) this.consumer.register(type, (event) => instance[method](event) as Promise<void>);
-      }
-    }
   }
 }

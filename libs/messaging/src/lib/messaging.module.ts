@@ -1,10 +1,9 @@
 import { DynamicModule, Global, Logger, Module } from '@nestjs/common';
-import { DiscoveryModule } from '@nestjs/core';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { HealthRegistry } from '@pilot/runtime';
 import type { Connection, Model } from 'mongoose';
 import { BrokerConnection } from './broker-connection';
-import { EventConsumer } from './event-consumer';
+import { BusServer } from './bus-server';
 import { EventPublisher } from './event-publisher';
 import { MessagingLifecycle } from './messaging.lifecycle';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
@@ -13,15 +12,15 @@ import { VersionedChanges } from './versioned-changes';
 import { ProcessedMessages } from './processed-messages';
 import { DocumentTurns } from './document-turns';
 import { StoreHousekeeping } from './store-housekeeping';
+import { MESSAGE_LEDGER, type MessageLedger } from './message-ledger';
 import { RpcClient } from './rpc-client';
-import { RpcServer } from './rpc-server';
 
 const logger = new Logger('Messaging');
 
 /**
- * Wires a process to the broker. `forService` gives a service its RPC server, event consumer,
- * publisher and outbox relay (handlers are found by their decorators); `forGateway` gives the
- * gateway its RPC client.
+ * Wires a process to the broker. `forService` gives a service its Nest transport (BusServer,
+ * started by startBus; its handlers are the `@OnRequest`/`@OnEvent` methods of its
+ * controllers), its client, publisher and outbox relay; `forGateway` gives the gateway its client.
  */
 @Global()
 @Module({})
@@ -41,7 +40,7 @@ export class MessagingModule {
           inject: [BrokerConnection, RpcClient, { token: HealthRegistry, optional: true }],
           useFactory: async (broker: BrokerConnection, client: RpcClient, health?: HealthRegistry) => {
             health?.add({ name: 'broker', isHealthy: () => broker.connected });
-            await client.start();
+            await client.connect();
             return true;
           },
         },
@@ -53,19 +52,14 @@ export class MessagingModule {
   static forService(options: MessagingOptions): DynamicModule {
     return {
       module: MessagingModule,
-      imports: [DiscoveryModule],
       providers: [
         { provide: MESSAGING_OPTIONS, useValue: options },
         { provide: BrokerConnection, useFactory: () => new BrokerConnection(options.url, logger, options.service) },
         {
-          provide: RpcServer,
-          inject: [BrokerConnection],
-          useFactory: (broker: BrokerConnection) => new RpcServer(broker, options.service, options.prefetch, logger, options.queueType),
-        },
-        {
           provide: RpcClient,
-          inject: [BrokerConnection],
-          useFactory: (broker: BrokerConnection) => new RpcClient(broker, options.rpcTimeoutMs ?? 10_000, logger),
+          inject: [BrokerConnection, EventPublisher],
+          useFactory: (broker: BrokerConnection, publisher: EventPublisher) =>
+            new RpcClient(broker, options.rpcTimeoutMs ?? 10_000, logger, publisher),
         },
         {
           provide: EventPublisher,
@@ -82,11 +76,12 @@ export class MessagingModule {
           inject: [getConnectionToken(), ProcessedMessages],
           useFactory: (connection: Connection, processed: ProcessedMessages) => new StoreHousekeeping(new DocumentTurns(connection), processed, logger),
         },
+        { provide: MESSAGE_LEDGER, useExisting: ProcessedMessages },
         {
-          provide: EventConsumer,
-          inject: [BrokerConnection, ProcessedMessages],
-          useFactory: (broker: BrokerConnection, processed: ProcessedMessages) =>
-            new EventConsumer(
+          provide: BusServer,
+          inject: [BrokerConnection, MESSAGE_LEDGER],
+          useFactory: (broker: BrokerConnection, ledger: MessageLedger) =>
+            new BusServer(
               broker,
               {
                 service: options.service,
@@ -96,7 +91,7 @@ export class MessagingModule {
                 maxAttempts: options.maxAttempts ?? 5,
                 retryDelayMs: options.retryDelayMs ?? 2000,
               },
-              processed,
+              ledger,
               logger,
             ),
         },
@@ -118,7 +113,7 @@ export class MessagingModule {
         },
         MessagingLifecycle,
       ],
-      exports: [BrokerConnection, EventPublisher, OutboxRelay, RpcServer, EventConsumer, RpcClient, VersionedChanges],
+      exports: [BrokerConnection, EventPublisher, OutboxRelay, BusServer, RpcClient, VersionedChanges],
     };
   }
 }
