@@ -1,4 +1,4 @@
-import { ApplicationEvents, IdentityEvents, PlanningEvents, type KnownEventType } from './events';
+import type { ApplicationEvents, IdentityEvents, KnownEventType, PlanningEvents } from './events';
 import type { RpcPattern } from './rpc-contract';
 import type { RpcPatterns } from './rpc-patterns';
 

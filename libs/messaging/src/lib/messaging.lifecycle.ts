@@ -1,9 +1,11 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleDestroy, Optional } from '@nestjs/common';
+import { InjectConnection } from '@nestjs/mongoose';
 import { HealthRegistry } from '@pilot/runtime';
+import type { Connection, Model } from 'mongoose';
 import { BrokerConnection } from './broker-connection';
 import { BusServer } from './bus-server';
 import { EventPublisher } from './event-publisher';
-import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
+import { MESSAGING_OPTIONS, OUTBOX_MODELS, type MessagingOptions } from './messaging.options';
 import { OutboxRelay } from './outbox';
 import { RpcClient } from './rpc-client';
 import { StoreHousekeeping } from './store-housekeeping';
@@ -25,11 +27,14 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestr
     private readonly relay: OutboxRelay,
     private readonly rpcClient: RpcClient,
     private readonly housekeeping: StoreHousekeeping,
+    @Inject(OUTBOX_MODELS) private readonly outboxModels: Model<any>[],
+    @InjectConnection() private readonly connection: Connection,
     @Optional() private readonly health?: HealthRegistry,
   ) {}
 
   onApplicationBootstrap(): void {
     this.health?.add({ name: 'broker', isHealthy: () => this.broker.connected });
+    this.outboxModels.push(...(this.options.outboxModels ?? []).map((name) => this.connection.model(name) as Model<any>));
     this.relay.start();
     this.housekeeping.start();
     this.logger.log({ msg: 'outbox relay started', outboxModels: this.options.outboxModels ?? [] });

@@ -6,7 +6,7 @@ import { BrokerConnection } from './broker-connection';
 import { BusServer } from './bus-server';
 import { EventPublisher } from './event-publisher';
 import { MessagingLifecycle } from './messaging.lifecycle';
-import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
+import { MESSAGING_OPTIONS, OUTBOX_MODELS, type MessagingOptions } from './messaging.options';
 import { OutboxRelay } from './outbox';
 import { VersionedChanges } from './versioned-changes';
 import { ProcessedMessages } from './processed-messages';
@@ -95,16 +95,12 @@ export class MessagingModule {
               logger,
             ),
         },
+        { provide: OUTBOX_MODELS, useFactory: (): Model<any>[] => [] },
         {
           provide: OutboxRelay,
-          inject: [EventPublisher, getConnectionToken()],
-          useFactory: (publisher: EventPublisher, connection: Connection) =>
-            new OutboxRelay(
-              publisher,
-              (options.outboxModels ?? []).map((name) => connection.model(name) as Model<any>),
-              { pollIntervalMs: options.outboxPollIntervalMs ?? 1000, batchSize: 100 },
-              logger,
-            ),
+          inject: [EventPublisher, OUTBOX_MODELS],
+          useFactory: (publisher: EventPublisher, models: Model<any>[]) =>
+            new OutboxRelay(publisher, models, { pollIntervalMs: options.outboxPollIntervalMs ?? 1000, batchSize: 100 }, logger),
         },
         {
           provide: VersionedChanges,

@@ -16,3 +16,9 @@ export interface MessagingOptions {
 }
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
+
+/**
+ * The relay's models, looked up once the app is built: the services' feature modules register
+ * them, and Nest may build those after this module.
+ */
+export const OUTBOX_MODELS = Symbol('OUTBOX_MODELS');
