@@ -3,9 +3,9 @@ import { BaseRpcContext, Server, type CustomTransportStrategy, type MessageHandl
 import type { ConsumeMessage } from 'amqplib';
 import { lastValueFrom } from 'rxjs';
 import type { BrokerConnection, BrokerEvents } from './broker-connection';
-import { EventConsumer, type EventConsumerOptions } from './event-consumer';
+import { EventConsumer, type EventConsumerOptions, type EventHandlerFn } from './event-consumer';
 import type { MessageLedger } from './message-ledger';
-import { RequestConsumer } from './request-consumer';
+import { RequestConsumer, type RequestHandlerFn } from './request-consumer';
 
 /** What `@Ctx()` gives a handler: the broker's message, headers and all. */
 export class BusContext extends BaseRpcContext<[ConsumeMessage]> {
@@ -37,14 +37,14 @@ export class BusServer extends Server<BrokerEvents> implements CustomTransportSt
 
   async listen(callback: (err?: unknown) => void): Promise<void> {
     try {
+      const requests = new Map<string, RequestHandlerFn>();
+      const events = new Map<string, EventHandlerFn>();
       for (const [pattern, handler] of this.messageHandlers) {
-        const invoke = (data: unknown, message: ConsumeMessage) => this.invoke(handler, data, message);
-        if (handler.isEventHandler) this.events.register(pattern, invoke);
-        else this.requests.register(pattern, invoke);
+        (handler.isEventHandler ? events : requests).set(pattern, (data: unknown, message: ConsumeMessage) => this.invoke(handler, data, message));
       }
-      await this.requests.start();
-      await this.events.start();
-      this.log.log({ msg: 'messaging started', rpcPatterns: this.requests.patterns, eventTypes: this.events.types });
+      await this.requests.start(requests);
+      await this.events.start(events);
+      this.log.log({ msg: 'messaging started', rpcPatterns: [...requests.keys()], eventTypes: [...events.keys()] });
       callback();
     } catch (err) {
       callback(err);

@@ -28,7 +28,7 @@ const ERROR_HEADER = 'x-last-error';
  * with the last error attached, where it can be inspected and replayed.
  */
 export class EventConsumer {
-  private readonly handlers = new Map<string, EventHandlerFn>();
+  private handlers: ReadonlyMap<string, EventHandlerFn> = new Map();
   private readonly queues: ReturnType<typeof eventQueuesOf>;
   private consumer?: QueueConsumer;
 
@@ -41,16 +41,9 @@ export class EventConsumer {
     this.queues = eventQueuesOf(options.service);
   }
 
-  register(type: string, handler: EventHandlerFn): void {
-    if (this.handlers.has(type)) throw new Error(`Two handlers for ${type}`);
-    this.handlers.set(type, handler);
-  }
-
-  get types(): string[] {
-    return [...this.handlers.keys()];
-  }
-
-  async start(): Promise<void> {
+  /** Binds the event types given to the service's queue and consumes them, each with its handler. */
+  async start(handlers: ReadonlyMap<string, EventHandlerFn>): Promise<void> {
+    this.handlers = handlers;
     this.consumer = new QueueConsumer(
       this.broker,
       {

@@ -53,8 +53,7 @@ describe('the outbox keeps a state change and its event together', () => {
       new ProcessedMessages(store),
       quietLogger,
     );
-    consumer.register(type, async (event) => void received.push(event));
-    await consumer.start();
+    await consumer.start(new Map([[type, async (event: EventEnvelope) => void received.push(event)]]));
   });
 
   afterAll(async () => {

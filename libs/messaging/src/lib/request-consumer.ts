@@ -15,7 +15,7 @@ export type RequestHandlerFn = (payload: any, message: ConsumeMessage) => Promis
  * caller as it is; anything else is logged here and answered as an internal error.
  */
 export class RequestConsumer {
-  private readonly handlers = new Map<string, RequestHandlerFn>();
+  private handlers: ReadonlyMap<string, RequestHandlerFn> = new Map();
   private consumer?: QueueConsumer;
 
   constructor(
@@ -26,16 +26,9 @@ export class RequestConsumer {
     private readonly queueType: 'classic' | 'quorum' = 'classic',
   ) {}
 
-  register(pattern: string, handler: RequestHandlerFn): void {
-    if (this.handlers.has(pattern)) throw new Error(`Two handlers for ${pattern}`);
-    this.handlers.set(pattern, handler);
-  }
-
-  get patterns(): string[] {
-    return [...this.handlers.keys()];
-  }
-
-  async start(): Promise<void> {
+  /** Answers the patterns given, each with its handler. */
+  async start(handlers: ReadonlyMap<string, RequestHandlerFn>): Promise<void> {
+    this.handlers = handlers;
     const queue = rpcQueueOf(this.service);
     this.consumer = new QueueConsumer(
       this.broker,
