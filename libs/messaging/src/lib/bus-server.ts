@@ -71,6 +71,7 @@ export class BusServer extends Server<BrokerEvents> implements CustomTransportSt
       const result = await handler(data, new BusContext([message]));
       return await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
     } catch (err) {
+      // A plain @MessagePattern, without HandlerErrorPassThrough, fails with Nest's `{ status, message }`.
       throw err instanceof Error ? err : new Error(String((err as { message?: unknown })?.message ?? err));
     }
   }
