@@ -1,5 +1,6 @@
 export * from './lib/services';
 export * from './lib/rpc-patterns';
+export * from './lib/rpc-contract';
 export * from './lib/events';
 export * from './lib/errors';
 export * from './lib/pagination';

@@ -14,6 +14,7 @@ import { SettlementHandlers } from './settlement.handlers';
 @Module({
   // Applications announce submissions and decisions through their outbox.
   imports: [KnownPlansModule, StoreModule.forFeature([{ name: Application.name, schema: ApplicationSchema, events: true }])],
-  providers: [ApplicationQueriesService, DraftingService, ReviewsService, QuotaLedger, ReferenceData, PlanSettlement, ApplicationsHandlers, SettlementHandlers],
+  controllers: [ApplicationsHandlers, SettlementHandlers],
+  providers: [ApplicationQueriesService, DraftingService, ReviewsService, QuotaLedger, ReferenceData, PlanSettlement],
 })
 export class PilotApplicationsModule {}

@@ -6,11 +6,10 @@ import {
   planStatus,
   requireRole,
   type Actor,
-  type ApplicationChange,
-  type ApplicationFields,
   type ApplicationSubmittedEvent,
   type ApplicationView,
-  type EvidenceFileView,
+  type DraftChange,
+  type DraftFields,
 } from '@pilot/contracts';
 import { InjectRepository, type Repository, type Stored } from '@pilot/store';
 import { KnownPlansService, type KnownPlanView } from '../plans/known-plans.service';
@@ -18,10 +17,6 @@ import { viewOf } from './application-views';
 import { Application, applicationKeyOf, type HistoryStep } from './application.schema';
 import { ReferenceData } from './reference-data';
 import { cleanRichText } from './rich-text';
-
-/** The gateway resolves the uploaded files a college names into their descriptions. */
-export type DraftFields = Omit<ApplicationFields, 'fileIds'> & { files: EvidenceFileView[] };
-export type DraftChange = Omit<ApplicationChange, 'fileIds'> & { files?: EvidenceFileView[] };
 
 const EDITABLE = ['draft', 'rejected'];
 

@@ -3,11 +3,8 @@ import {
   PlatformError,
   RpcPatterns,
   type Actor,
-  type CertificatePage,
   type CertificateView,
   type CollegeProfileView,
-  type MajorPage,
-  type ProvinceView,
 } from '@pilot/contracts';
 import { RpcClient } from '@pilot/messaging';
 
@@ -22,7 +19,7 @@ export class ReferenceData {
   constructor(private readonly rpc: RpcClient) {}
 
   async certificate(actor: Actor, certificateId: string): Promise<CertificateView> {
-    const page = await this.rpc.request<CertificatePage>(RpcPatterns.planning.searchCertificates, { ids: [certificateId], actor });
+    const page = await this.rpc.request(RpcPatterns.planning.searchCertificates, { ids: [certificateId], actor });
     const certificate = page.items.find((item) => item.id === certificateId);
     if (!certificate) throw new PlatformError('CERTIFICATE_NOT_FOUND');
     return certificate;
@@ -31,7 +28,7 @@ export class ReferenceData {
   /** The majors in the order given; an unknown code is refused by name. */
   async majors(actor: Actor, codes: string[]): Promise<{ code: string; name: string }[]> {
     if (codes.length === 0) return [];
-    const page = await this.rpc.request<MajorPage>(RpcPatterns.planning.searchMajors, { codes, pageSize: codes.length, actor });
+    const page = await this.rpc.request(RpcPatterns.planning.searchMajors, { codes, pageSize: codes.length, actor });
     const names = new Map(page.items.map((major) => [major.code, major.name]));
     const unknown = codes.find((code) => !names.has(code));
     if (unknown) throw new PlatformError('MAJOR_NOT_FOUND', `专业目录中没有代码为${unknown}的专业`);
@@ -39,13 +36,13 @@ export class ReferenceData {
   }
 
   async college(actor: Actor): Promise<CollegeProfileView> {
-    return this.rpc.request<CollegeProfileView>(RpcPatterns.identity.getProfile, { actor });
+    return this.rpc.request(RpcPatterns.identity.getProfile, { actor });
   }
 
   /** 山东省教育厅 and the like, for the history a college reads. */
   async departmentName(provinceCode: string): Promise<string> {
     this.departments ??= this.rpc
-      .request<ProvinceView[]>(RpcPatterns.identity.listProvinces, {})
+      .request(RpcPatterns.identity.listProvinces)
       .then((provinces) => new Map(provinces.map((province) => [province.code, province.departmentName])))
       .catch((err: unknown) => {
         this.departments = undefined;

@@ -1,10 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { PlanningEvents, type EventEnvelope, type PlanWindowClosedEvent } from '@pilot/contracts';
-import { EventHandler } from '@pilot/messaging';
+import { OnEvent } from '@pilot/messaging';
 import { KnownPlansService } from '../plans/known-plans.service';
 import { PlanSettlement } from './plan-settlement';
 
-@Injectable()
+@Controller()
 export class SettlementHandlers {
   constructor(
     private readonly plans: KnownPlansService,
@@ -12,7 +12,7 @@ export class SettlementHandlers {
   ) {}
 
   /** A closed window may be all the plan's results waited for. */
-  @EventHandler(PlanningEvents.planWindowClosed)
+  @OnEvent(PlanningEvents.planWindowClosed)
   async windowClosed(event: EventEnvelope<PlanWindowClosedEvent>) {
     await this.plans.windowClosed(event.payload);
     await this.settlement.settleIfDone(event.payload.planId);

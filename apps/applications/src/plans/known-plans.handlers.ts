@@ -1,23 +1,23 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { PlanningEvents, type EventEnvelope, type PlanDeletedEvent, type PlanSnapshot } from '@pilot/contracts';
-import { EventHandler } from '@pilot/messaging';
+import { OnEvent } from '@pilot/messaging';
 import { KnownPlansService } from './known-plans.service';
 
-@Injectable()
+@Controller()
 export class KnownPlansHandlers {
   constructor(private readonly plans: KnownPlansService) {}
 
-  @EventHandler(PlanningEvents.planPublished)
+  @OnEvent(PlanningEvents.planPublished)
   published(event: EventEnvelope<PlanSnapshot>) {
     return this.plans.remember(event.payload);
   }
 
-  @EventHandler(PlanningEvents.planUpdated)
+  @OnEvent(PlanningEvents.planUpdated)
   updated(event: EventEnvelope<PlanSnapshot>) {
     return this.plans.remember(event.payload);
   }
 
-  @EventHandler(PlanningEvents.planDeleted)
+  @OnEvent(PlanningEvents.planDeleted)
   deleted(event: EventEnvelope<PlanDeletedEvent>) {
     return this.plans.deleted(event.payload, new Date(event.occurredAt));
   }

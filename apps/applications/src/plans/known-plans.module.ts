@@ -8,7 +8,8 @@ import { KnownPlansService } from './known-plans.service';
 @Module({
   // A plan's copy announces its settled results through its outbox.
   imports: [StoreModule.forFeature([{ name: KnownPlan.name, schema: KnownPlanSchema, events: true }])],
-  providers: [KnownPlansService, KnownPlansHandlers],
+  controllers: [KnownPlansHandlers],
+  providers: [KnownPlansService],
   exports: [KnownPlansService],
 })
 export class KnownPlansModule {}

@@ -1,7 +1,8 @@
+import type { INestApplication } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { PlanningEvents, type EventEnvelope, type PlanSnapshot } from '@pilot/contracts';
 import { serviceFoundation } from '@pilot/foundation';
-import { EventPublisher, type BrokerConnection } from '@pilot/messaging';
+import { EventPublisher, startBus, type BrokerConnection } from '@pilot/messaging';
 import { brokerFor, deleteQueues, eventually, uniqueName } from '@pilot/messaging/testing';
 import { StoreServiceConfig, loadConfig } from '@pilot/runtime';
 import { dropStoreOf, messageStateOf } from '@pilot/store/testing';
@@ -29,6 +30,7 @@ describe("applications' copy of the published plans, kept from planning's events
   const service = uniqueName('known-plans-test');
   const exchange = uniqueName('known-plans-events');
   let moduleRef: TestingModule;
+  let app: INestApplication;
   let plans: KnownPlansService;
   let broker: BrokerConnection;
   let publisher: EventPublisher;
@@ -39,7 +41,8 @@ describe("applications' copy of the published plans, kept from planning's events
       // The applications module handles the end of a window, with the results it may settle.
       imports: [...serviceFoundation(service, config, { retryDelayMs: 100 }), KnownPlansModule, PilotApplicationsModule],
     }).compile();
-    await moduleRef.init();
+    app = moduleRef.createNestApplication();
+    await startBus(app);
     plans = moduleRef.get(KnownPlansService);
     broker = brokerFor('known-plans-publisher');
     publisher = new EventPublisher(broker, exchange);
@@ -47,7 +50,7 @@ describe("applications' copy of the published plans, kept from planning's events
 
   afterAll(async () => {
     await dropStoreOf(moduleRef);
-    await moduleRef.close();
+    await app.close();
     await publisher.close();
     await deleteQueues(broker, [`${service}.events`, `${service}.events.retry`, `${service}.events.dlq`], [exchange]);
     await broker.close();

@@ -1,4 +1,4 @@
-import { APPLICATION_STATUS_NAMES, MAX_PAGE_SIZE, beijingMinute, RpcPatterns, type Actor, type ApplicationPage, type ApplicationSummary, type ListApplicationsRequest } from '@pilot/contracts';
+import { APPLICATION_STATUS_NAMES, MAX_PAGE_SIZE, beijingMinute, RpcPatterns, type Actor, type ApplicationSummary, type ListApplicationsRequest } from '@pilot/contracts';
 import type { RpcClient } from '@pilot/messaging';
 import { toXlsx, type SheetColumn } from '@pilot/spreadsheets';
 
@@ -23,7 +23,7 @@ export async function exportApplications(rpc: RpcClient, actor: Actor, query: Li
   const filters = { status, planId, certificateId, cityCode, collegeName };
   const rows: ApplicationSummary[] = [];
   for (let page = 1; rows.length < MAX_EXPORT_ROWS; page++) {
-    const found = await rpc.request<ApplicationPage>(RpcPatterns.applications.list, { ...filters, page, pageSize: MAX_PAGE_SIZE, actor });
+    const found = await rpc.request(RpcPatterns.applications.list, { ...filters, page, pageSize: MAX_PAGE_SIZE, actor });
     rows.push(...found.items);
     if (found.items.length < MAX_PAGE_SIZE || rows.length >= found.total) break;
   }

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Post, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { MAX_EVIDENCE_FILE_BYTES, PlatformError, RpcPatterns, type Actor, type CollegeProfileView, type EvidenceFileView } from '@pilot/contracts';
+import { MAX_EVIDENCE_FILE_BYTES, PlatformError, RpcPatterns, type Actor, type EvidenceFileView } from '@pilot/contracts';
 import { RpcClient } from '@pilot/messaging';
 import { CurrentActor, Roles } from '../access/access.decorators';
 import { attachmentDisposition } from '../http/attachment-disposition';
@@ -30,7 +30,7 @@ export class FilesController {
   async upload(@CurrentActor() actor: Actor, @UploadedFile() file: UploadedFileInMemory | undefined): Promise<EvidenceFileView> {
     if (!file) throw new PlatformError('VALIDATION_FAILED', FILE_REQUIRED, { fields: { file: [FILE_REQUIRED] } });
     // The directory, not the token, says where the college is now: reviewers' scope follows it.
-    const college = await this.rpc.request<CollegeProfileView>(RpcPatterns.identity.getProfile, { actor });
+    const college = await this.rpc.request(RpcPatterns.identity.getProfile, { actor });
     const owner = { collegeId: college.collegeId, provinceCode: college.provinceCode, cityCode: college.cityCode, uploadedBy: actor.accountId };
     return this.files.store(owner, file);
   }

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { IMPORT_COLUMNS, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, PlatformError, RpcPatterns, type Actor, type ImportKind, type ImportReport } from '@pilot/contracts';
+import { IMPORT_COLUMNS, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, PlatformError, RpcPatterns, type Actor, type ImportKind, type ImportReport, type RpcPattern } from '@pilot/contracts';
 import { RpcClient } from '@pilot/messaging';
 import { readTable, rowsByColumns, toCsv } from '@pilot/spreadsheets';
 import { CurrentActor, Roles } from '../access/access.decorators';
@@ -9,11 +9,11 @@ import { IMPORT_KINDS, ImportKindParam } from './import-kind.param';
 import { templateDisposition, templateRows } from './import-templates';
 
 /** The service that owns each kind of reference data checks and stores its rows. */
-const IMPORT_PATTERNS: Record<ImportKind, string> = {
+const IMPORT_PATTERNS = {
   certificates: RpcPatterns.planning.importCertificates,
   majors: RpcPatterns.planning.importMajors,
   colleges: RpcPatterns.identity.importColleges,
-};
+} as const satisfies Record<ImportKind, RpcPattern>;
 
 /** Thousands of rows take the owning service far longer than an ordinary call. */
 const IMPORT_TIMEOUT_MS = 120_000;

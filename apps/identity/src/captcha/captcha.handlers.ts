@@ -1,23 +1,23 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Controller, Inject } from '@nestjs/common';
 import { PlatformError, RpcPatterns } from '@pilot/contracts';
-import { RpcHandler } from '@pilot/messaging';
+import { OnRequest } from '@pilot/messaging';
 import { CaptchaService } from './captcha.service';
 import { CAPTCHA_OPTIONS, type CaptchaOptions } from './captcha.options';
 
-@Injectable()
+@Controller()
 export class CaptchaHandlers {
   constructor(
     private readonly captchas: CaptchaService,
     @Inject(CAPTCHA_OPTIONS) private readonly options: CaptchaOptions,
   ) {}
 
-  @RpcHandler(RpcPatterns.identity.createCaptcha)
+  @OnRequest(RpcPatterns.identity.createCaptcha)
   create() {
     return this.captchas.create();
   }
 
   /** Refused here too when the development tools are off, whatever the gateway does. */
-  @RpcHandler(RpcPatterns.identity.revealCaptcha)
+  @OnRequest(RpcPatterns.identity.revealCaptcha)
   reveal({ captchaId }: { captchaId: string }) {
     if (!this.options.devTools) throw new PlatformError('NOT_FOUND');
     return this.captchas.reveal(captchaId);

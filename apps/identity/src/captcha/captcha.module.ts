@@ -13,7 +13,8 @@ export class CaptchaModule {
       module: CaptchaModule,
       global: true,
       imports: [MongooseModule.forFeature([{ name: Captcha.name, schema: CaptchaSchema }])],
-      providers: [{ provide: CAPTCHA_OPTIONS, useValue: options }, CaptchaService, CaptchaHandlers],
+      controllers: [CaptchaHandlers],
+      providers: [{ provide: CAPTCHA_OPTIONS, useValue: options }, CaptchaService],
       exports: [CaptchaService],
     };
   }

@@ -1,18 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { RpcPatterns, requireRole, type ActorRequest, type CollegeProfileFields } from '@pilot/contracts';
-import { RpcHandler } from '@pilot/messaging';
+import { OnRequest } from '@pilot/messaging';
 import { CollegeProfilesService } from './college-profiles.service';
 
-@Injectable()
+@Controller()
 export class CollegeProfilesHandlers {
   constructor(private readonly profiles: CollegeProfilesService) {}
 
-  @RpcHandler(RpcPatterns.identity.getProfile)
+  @OnRequest(RpcPatterns.identity.getProfile)
   get({ actor }: ActorRequest) {
     return this.profiles.get(requireRole(actor, 'college'));
   }
 
-  @RpcHandler(RpcPatterns.identity.saveProfile)
+  @OnRequest(RpcPatterns.identity.saveProfile)
   save({ actor, profile }: ActorRequest<{ profile: CollegeProfileFields }>) {
     return this.profiles.save(requireRole(actor, 'college'), profile);
   }

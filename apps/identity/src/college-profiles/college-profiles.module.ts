@@ -7,7 +7,8 @@ import { CollegeProfilesService } from './college-profiles.service';
 
 @Module({
   imports: [RegionsModule, MongooseModule.forFeature([{ name: CollegeProfile.name, schema: CollegeProfileSchema }])],
-  providers: [CollegeProfilesService, CollegeProfilesHandlers],
+  controllers: [CollegeProfilesHandlers],
+  providers: [CollegeProfilesService],
   exports: [CollegeProfilesService],
 })
 export class CollegeProfilesModule {}

@@ -1,11 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Controller, Inject } from '@nestjs/common';
 import { PlatformError, RpcPatterns, requireRole, type ActorRequest, type ImportRequest, type SearchCollegesRequest } from '@pilot/contracts';
-import { RpcHandler } from '@pilot/messaging';
+import { OnRequest } from '@pilot/messaging';
 import { DIRECTORY_OPTIONS, type DirectoryOptions } from './demo-directory.seeder';
 import { DirectoryImport } from './directory-import';
 import { DirectoryService } from './directory.service';
 
-@Injectable()
+@Controller()
 export class DirectoryHandlers {
   constructor(
     private readonly directory: DirectoryService,
@@ -13,19 +13,19 @@ export class DirectoryHandlers {
     @Inject(DIRECTORY_OPTIONS) private readonly options: DirectoryOptions,
   ) {}
 
-  @RpcHandler(RpcPatterns.identity.searchColleges)
+  @OnRequest(RpcPatterns.identity.searchColleges)
   searchColleges(request: SearchCollegesRequest) {
     return this.directory.search(request);
   }
 
   /** Refused here too when the development tools are off, whatever the gateway does. */
-  @RpcHandler(RpcPatterns.identity.addTestCollege)
+  @OnRequest(RpcPatterns.identity.addTestCollege)
   addTestCollege({ provinceCode }: { provinceCode: string }) {
     if (!this.options.devTools) throw new PlatformError('NOT_FOUND');
     return this.directory.addTestCollege(provinceCode);
   }
 
-  @RpcHandler(RpcPatterns.identity.importColleges)
+  @OnRequest(RpcPatterns.identity.importColleges)
   importColleges({ actor, rows }: ActorRequest<ImportRequest<'colleges'>>) {
     return this.directoryImport.importColleges(rows, requireRole(actor, 'admin'));
   }

@@ -15,7 +15,8 @@ export class DirectoryModule {
       module: DirectoryModule,
       global: true,
       imports: [RegionsModule, MongooseModule.forFeature([{ name: College.name, schema: CollegeSchema }])],
-      providers: [{ provide: DIRECTORY_OPTIONS, useValue: options }, DirectoryService, DirectoryImport, DirectoryHandlers, DemoDirectorySeeder],
+      controllers: [DirectoryHandlers],
+      providers: [{ provide: DIRECTORY_OPTIONS, useValue: options }, DirectoryService, DirectoryImport, DemoDirectorySeeder],
       exports: [DirectoryService],
     };
   }

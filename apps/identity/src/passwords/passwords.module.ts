@@ -5,6 +5,7 @@ import { PasswordsService } from './passwords.service';
 
 @Module({
   imports: [VerificationModule],
-  providers: [PasswordsService, PasswordsHandlers],
+  controllers: [PasswordsHandlers],
+  providers: [PasswordsService],
 })
 export class PasswordsModule {}

@@ -1,18 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { ApplicationEvents, RpcPatterns, type ActorRequest, type EventEnvelope, type PlanResultsSettledEvent } from '@pilot/contracts';
-import { EventHandler, RpcHandler } from '@pilot/messaging';
+import { OnEvent, OnRequest } from '@pilot/messaging';
 import { PilotStatusService } from './pilot-status.service';
 
-@Injectable()
+@Controller()
 export class PilotStatusHandlers {
   constructor(private readonly pilotStatus: PilotStatusService) {}
 
-  @EventHandler(ApplicationEvents.planResultsSettled)
+  @OnEvent(ApplicationEvents.planResultsSettled)
   settled(event: EventEnvelope<PlanResultsSettledEvent>) {
     return this.pilotStatus.record(event.payload);
   }
 
-  @RpcHandler(RpcPatterns.identity.pilotStatus)
+  @OnRequest(RpcPatterns.identity.pilotStatus)
   list({ actor }: ActorRequest) {
     return this.pilotStatus.statusOf(actor);
   }

@@ -7,6 +7,7 @@ import { PilotStatusService } from './pilot-status.service';
 /** Who is a pilot college each year, from the settled results of the applications service. */
 @Module({
   imports: [MongooseModule.forFeature([{ name: PilotResult.name, schema: PilotResultSchema }])],
-  providers: [PilotStatusService, PilotStatusHandlers],
+  controllers: [PilotStatusHandlers],
+  providers: [PilotStatusService],
 })
 export class PilotStatusModule {}

@@ -1,7 +1,8 @@
+import type { INestApplication } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { ApplicationEvents, type Actor, type EventEnvelope, type PlanResultsSettledEvent } from '@pilot/contracts';
-import { EventPublisher, serviceFoundation, type BrokerConnection } from '@pilot/messaging';
+import { EventPublisher, serviceFoundation, startBus, type BrokerConnection } from '@pilot/messaging';
 import { brokerFor, deleteQueues, eventually, uniqueName } from '@pilot/messaging/testing';
 import { StoreServiceConfig, loadConfig } from '@pilot/runtime';
 import type { Connection } from 'mongoose';
@@ -20,6 +21,7 @@ describe('pilot college status, kept from the settled results of each batch over
   const service = uniqueName('pilot-status-test');
   const exchange = uniqueName('pilot-status-events');
   let moduleRef: TestingModule;
+  let app: INestApplication;
   let status: PilotStatusService;
   let broker: BrokerConnection;
   let publisher: EventPublisher;
@@ -28,7 +30,8 @@ describe('pilot college status, kept from the settled results of each batch over
   beforeAll(async () => {
     const config = loadConfig(StoreServiceConfig, { MONGO_DB: service.replace(/-/g, '_'), EVENTS_EXCHANGE: exchange });
     moduleRef = await Test.createTestingModule({ imports: [...serviceFoundation(service, config, { retryDelayMs: 100 }), PilotStatusModule] }).compile();
-    await moduleRef.init();
+    app = moduleRef.createNestApplication();
+    await startBus(app);
     status = moduleRef.get(PilotStatusService);
     broker = brokerFor('pilot-status-publisher');
     publisher = new EventPublisher(broker, exchange);
@@ -36,7 +39,7 @@ describe('pilot college status, kept from the settled results of each batch over
 
   afterAll(async () => {
     await moduleRef.get<Connection>(getConnectionToken()).dropDatabase();
-    await moduleRef.close();
+    await app.close();
     await publisher.close();
     await deleteQueues(broker, [`${service}.rpc`, `${service}.events`, `${service}.events.retry`, `${service}.events.dlq`], [exchange]);
     await broker.close();

@@ -12,7 +12,8 @@ import { RegionsService } from './regions.service';
       { name: City.name, schema: CitySchema },
     ]),
   ],
-  providers: [RegionsService, RegionsHandlers],
+  controllers: [RegionsHandlers],
+  providers: [RegionsService],
   exports: [RegionsService],
 })
 export class RegionsModule {}

@@ -5,6 +5,7 @@ import { RegistrationService } from './registration.service';
 
 @Module({
   imports: [VerificationModule],
-  providers: [RegistrationService, RegistrationHandlers],
+  controllers: [RegistrationHandlers],
+  providers: [RegistrationService],
 })
 export class RegistrationModule {}

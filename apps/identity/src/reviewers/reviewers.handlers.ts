@@ -1,18 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { RpcPatterns, requireRole, type ActorRequest, type CreateReviewerRequest, type ListReviewersRequest } from '@pilot/contracts';
-import { RpcHandler } from '@pilot/messaging';
+import { OnRequest } from '@pilot/messaging';
 import { ReviewersService } from './reviewers.service';
 
-@Injectable()
+@Controller()
 export class ReviewersHandlers {
   constructor(private readonly reviewers: ReviewersService) {}
 
-  @RpcHandler(RpcPatterns.identity.createReviewer)
+  @OnRequest(RpcPatterns.identity.createReviewer)
   create({ actor, ...request }: ActorRequest<CreateReviewerRequest>) {
     return this.reviewers.create(requireRole(actor, 'admin'), request);
   }
 
-  @RpcHandler(RpcPatterns.identity.listReviewers)
+  @OnRequest(RpcPatterns.identity.listReviewers)
   list({ actor, ...request }: ActorRequest<ListReviewersRequest>) {
     requireRole(actor, 'admin');
     return this.reviewers.list(request);

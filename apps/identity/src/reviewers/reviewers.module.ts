@@ -5,6 +5,7 @@ import { ReviewersService } from './reviewers.service';
 
 @Module({
   imports: [RegionsModule],
-  providers: [ReviewersService, ReviewersHandlers],
+  controllers: [ReviewersHandlers],
+  providers: [ReviewersService],
 })
 export class ReviewersModule {}

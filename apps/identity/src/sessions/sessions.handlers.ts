@@ -1,11 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { PlatformError, RpcPatterns, requireRole, ROLES, type ActorRequest, type LoginRequest, type RefreshRequest } from '@pilot/contracts';
-import { RpcHandler } from '@pilot/messaging';
+import { OnRequest } from '@pilot/messaging';
 import { AccountsService } from '../accounts/accounts.service';
 import { SessionsService } from './sessions.service';
 import { UserViews } from './user-views';
 
-@Injectable()
+@Controller()
 export class SessionsHandlers {
   constructor(
     private readonly sessions: SessionsService,
@@ -13,22 +13,22 @@ export class SessionsHandlers {
     private readonly views: UserViews,
   ) {}
 
-  @RpcHandler(RpcPatterns.identity.login)
+  @OnRequest(RpcPatterns.identity.login)
   login(request: LoginRequest) {
     return this.sessions.login(request);
   }
 
-  @RpcHandler(RpcPatterns.identity.refresh)
+  @OnRequest(RpcPatterns.identity.refresh)
   refresh({ refreshToken }: RefreshRequest) {
     return this.sessions.refresh(refreshToken);
   }
 
-  @RpcHandler(RpcPatterns.identity.logout)
+  @OnRequest(RpcPatterns.identity.logout)
   logout({ refreshToken }: RefreshRequest) {
     return this.sessions.logout(refreshToken);
   }
 
-  @RpcHandler(RpcPatterns.identity.me)
+  @OnRequest(RpcPatterns.identity.me)
   async me({ actor }: ActorRequest) {
     const account = await this.accounts.findById(requireRole(actor, ...ROLES).accountId);
     if (!account) throw new PlatformError('UNAUTHENTICATED');

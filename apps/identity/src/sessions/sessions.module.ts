@@ -24,7 +24,8 @@ export class SessionsModule {
           { name: LoginFailure.name, schema: LoginFailureSchema },
         ]),
       ],
-      providers: [{ provide: SESSIONS_OPTIONS, useValue: options }, SessionsService, SessionsHandlers, UserViews],
+      controllers: [SessionsHandlers],
+      providers: [{ provide: SESSIONS_OPTIONS, useValue: options }, SessionsService, UserViews],
       exports: [SessionsService],
     };
   }

@@ -1,13 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { RpcPatterns, type RequestSmsCodeRequest } from '@pilot/contracts';
-import { RpcHandler } from '@pilot/messaging';
+import { OnRequest } from '@pilot/messaging';
 import { SmsCodeService } from './sms-code.service';
 
-@Injectable()
+@Controller()
 export class VerificationHandlers {
   constructor(private readonly smsCodes: SmsCodeService) {}
 
-  @RpcHandler(RpcPatterns.identity.requestSmsCode)
+  @OnRequest(RpcPatterns.identity.requestSmsCode)
   requestSmsCode(request: RequestSmsCodeRequest) {
     return this.smsCodes.request(request);
   }

@@ -7,7 +7,8 @@ import { VerificationHandlers } from './verification.handlers';
 
 @Module({
   imports: [MongooseModule.forFeature([{ name: SmsCode.name, schema: SmsCodeSchema }])],
-  providers: [SmsCodeService, SmsCodeVerifier, VerificationHandlers],
+  controllers: [VerificationHandlers],
+  providers: [SmsCodeService, SmsCodeVerifier],
   exports: [SmsCodeService, SmsCodeVerifier],
 })
 export class VerificationModule {}

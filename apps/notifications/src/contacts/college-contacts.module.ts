@@ -7,7 +7,8 @@ import { CollegeContactsService } from './college-contacts.service';
 /** The colleges' phones, kept from identity's events. */
 @Module({
   imports: [StoreModule.forFeature([{ name: CollegeContact.name, schema: CollegeContactSchema }])],
-  providers: [CollegeContactsService, CollegeContactsHandlers],
+  controllers: [CollegeContactsHandlers],
+  providers: [CollegeContactsService],
   exports: [CollegeContactsService],
 })
 export class CollegeContactsModule {}

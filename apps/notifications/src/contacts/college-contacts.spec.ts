@@ -1,7 +1,8 @@
+import type { INestApplication } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { IdentityEvents, type EventEnvelope } from '@pilot/contracts';
 import { serviceFoundation } from '@pilot/foundation';
-import { EventPublisher, type BrokerConnection } from '@pilot/messaging';
+import { EventPublisher, startBus, type BrokerConnection } from '@pilot/messaging';
 import { brokerFor, deleteQueues, eventually, uniqueName } from '@pilot/messaging/testing';
 import { loadConfig } from '@pilot/runtime';
 import { dropStoreOf, messageStateOf } from '@pilot/store/testing';
@@ -21,6 +22,7 @@ describe('college contacts kept from identity events, over the real broker and s
   const service = uniqueName('contacts-test');
   const exchange = uniqueName('contacts-events');
   let moduleRef: TestingModule;
+  let app: INestApplication;
   let contacts: CollegeContactsService;
   let broker: BrokerConnection;
   let publisher: EventPublisher;
@@ -30,7 +32,8 @@ describe('college contacts kept from identity events, over the real broker and s
     moduleRef = await Test.createTestingModule({
       imports: [...serviceFoundation(service, config, { retryDelayMs: 100 }), CollegeContactsModule],
     }).compile();
-    await moduleRef.init();
+    app = moduleRef.createNestApplication();
+    await startBus(app);
     contacts = moduleRef.get(CollegeContactsService);
     broker = brokerFor('contacts-test-publisher');
     publisher = new EventPublisher(broker, exchange);
@@ -38,7 +41,7 @@ describe('college contacts kept from identity events, over the real broker and s
 
   afterAll(async () => {
     await dropStoreOf(moduleRef);
-    await moduleRef.close();
+    await app.close();
     await deleteQueues(broker, [`${service}.events`, `${service}.events.retry`, `${service}.events.dlq`], [exchange]);
     await broker.close();
   });

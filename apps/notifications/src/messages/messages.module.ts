@@ -10,6 +10,7 @@ import { ReviewResultsService } from './review-results.service';
 /** Messages to colleges in the platform, and the review results that reach them there and by SMS. */
 @Module({
   imports: [StoreModule.forFeature([{ name: InAppMessage.name, schema: InAppMessageSchema }]), CollegeContactsModule],
-  providers: [MessagesService, MessagesHandlers, ReviewResultsService, ReviewResultsHandlers],
+  controllers: [MessagesHandlers, ReviewResultsHandlers],
+  providers: [MessagesService, ReviewResultsService],
 })
 export class MessagesModule {}

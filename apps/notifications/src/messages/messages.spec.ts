@@ -1,7 +1,8 @@
+import type { INestApplication } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { ApplicationEvents, IdentityEvents, type Actor, type ApplicationReviewedEvent, type EventEnvelope } from '@pilot/contracts';
 import { serviceFoundation } from '@pilot/foundation';
-import { EventPublisher, type BrokerConnection } from '@pilot/messaging';
+import { EventPublisher, startBus, type BrokerConnection } from '@pilot/messaging';
 import { brokerFor, deleteQueues, eventually, rejectionOf, uniqueName } from '@pilot/messaging/testing';
 import { loadConfig } from '@pilot/runtime';
 import { dropStoreOf, messageStateOf } from '@pilot/store/testing';
@@ -25,6 +26,7 @@ describe('review results reaching the college, over the real broker and store', 
   const service = uniqueName('messages-test');
   const exchange = uniqueName('messages-events');
   let moduleRef: TestingModule;
+  let app: INestApplication;
   let messages: MessagesService;
   let devInbox: DevSmsProvider;
   let broker: BrokerConnection;
@@ -40,7 +42,8 @@ describe('review results reaching the college, over the real broker and store', 
         MessagesModule,
       ],
     }).compile();
-    await moduleRef.init();
+    app = moduleRef.createNestApplication();
+    await startBus(app);
     messages = moduleRef.get(MessagesService);
     devInbox = moduleRef.get(DevSmsProvider);
     broker = brokerFor('messages-test-publisher');
@@ -49,7 +52,7 @@ describe('review results reaching the college, over the real broker and store', 
 
   afterAll(async () => {
     await dropStoreOf(moduleRef);
-    await moduleRef.close();
+    await app.close();
     await deleteQueues(broker, [`${service}.events`, `${service}.events.retry`, `${service}.events.dlq`], [exchange]);
     await broker.close();
   });

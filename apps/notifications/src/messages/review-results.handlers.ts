@@ -1,13 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { ApplicationEvents, type ApplicationReviewedEvent, type EventEnvelope } from '@pilot/contracts';
-import { EventHandler } from '@pilot/messaging';
+import { OnEvent } from '@pilot/messaging';
 import { ReviewResultsService } from './review-results.service';
 
-@Injectable()
+@Controller()
 export class ReviewResultsHandlers {
   constructor(private readonly reviewResults: ReviewResultsService) {}
 
-  @EventHandler(ApplicationEvents.applicationReviewed)
+  @OnEvent(ApplicationEvents.applicationReviewed)
   reviewed(event: EventEnvelope<ApplicationReviewedEvent>) {
     return this.reviewResults.announce(event.id, event.payload);
   }

@@ -1,11 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Controller, Inject } from '@nestjs/common';
 import { PlatformError, RpcPatterns, type SendSmsCommand } from '@pilot/contracts';
-import { RpcHandler } from '@pilot/messaging';
+import { OnRequest } from '@pilot/messaging';
 import { DevSmsProvider } from './dev-sms.provider';
 import { SMS_OPTIONS, type SmsOptions } from './sms.options';
 import { SmsService } from './sms.service';
 
-@Injectable()
+@Controller()
 export class SmsHandlers {
   constructor(
     private readonly sms: SmsService,
@@ -13,13 +13,13 @@ export class SmsHandlers {
     @Inject(SMS_OPTIONS) private readonly options: SmsOptions,
   ) {}
 
-  @RpcHandler(RpcPatterns.notifications.sendSms)
+  @OnRequest(RpcPatterns.notifications.sendSms)
   send(command: SendSmsCommand) {
     return this.sms.send(command);
   }
 
   /** Only answers with the development tools on, whatever the gateway does. */
-  @RpcHandler(RpcPatterns.notifications.listDevSms)
+  @OnRequest(RpcPatterns.notifications.listDevSms)
   listDevSms({ phone }: { phone: string }) {
     if (!this.options.devTools) throw new PlatformError('NOT_FOUND');
     return this.devInbox.list(phone);

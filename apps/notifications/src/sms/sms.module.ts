@@ -23,6 +23,7 @@ export class SmsModule {
           { name: DevSms.name, schema: DevSmsSchema },
         ]),
       ],
+      controllers: [SmsHandlers],
       providers: [
         { provide: SMS_OPTIONS, useValue: options },
         DevSmsProvider,
@@ -30,7 +31,6 @@ export class SmsModule {
           ? { provide: SMS_PROVIDER, useValue: new AliyunSmsProvider(options.aliyun) }
           : { provide: SMS_PROVIDER, useExisting: DevSmsProvider },
         SmsService,
-        SmsHandlers,
       ],
       exports: [SmsService],
     };

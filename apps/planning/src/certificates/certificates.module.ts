@@ -13,7 +13,8 @@ export class CertificatesModule {
       module: CertificatesModule,
       global: true,
       imports: [StoreModule.forFeature([{ name: Certificate.name, schema: CertificateSchema }])],
-      providers: [CertificatesService, CertificatesHandlers, demoCatalogueSeeder('certificates', CertificatesService, options)],
+      controllers: [CertificatesHandlers],
+      providers: [CertificatesService, demoCatalogueSeeder('certificates', CertificatesService, options)],
       exports: [CertificatesService],
     };
   }

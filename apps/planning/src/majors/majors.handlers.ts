@@ -1,20 +1,20 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { ROLES, RpcPatterns, requireRole, type ActorRequest, type ImportRequest, type SearchMajorsRequest } from '@pilot/contracts';
-import { RpcHandler } from '@pilot/messaging';
+import { OnRequest } from '@pilot/messaging';
 import { MajorsService } from './majors.service';
 
-@Injectable()
+@Controller()
 export class MajorsHandlers {
   constructor(private readonly majors: MajorsService) {}
 
   /** Every signed-in user picks majors from the catalogue. */
-  @RpcHandler(RpcPatterns.planning.searchMajors)
+  @OnRequest(RpcPatterns.planning.searchMajors)
   search({ actor, ...request }: ActorRequest<SearchMajorsRequest>) {
     requireRole(actor, ...ROLES);
     return this.majors.search(request);
   }
 
-  @RpcHandler(RpcPatterns.planning.importMajors)
+  @OnRequest(RpcPatterns.planning.importMajors)
   import({ actor, rows }: ActorRequest<ImportRequest<'majors'>>) {
     return this.majors.import(rows, requireRole(actor, 'admin'));
   }

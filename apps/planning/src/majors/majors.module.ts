@@ -13,7 +13,8 @@ export class MajorsModule {
       module: MajorsModule,
       global: true,
       imports: [StoreModule.forFeature([{ name: Major.name, schema: MajorSchema }])],
-      providers: [MajorsService, MajorsHandlers, demoCatalogueSeeder('majors', MajorsService, options)],
+      controllers: [MajorsHandlers],
+      providers: [MajorsService, demoCatalogueSeeder('majors', MajorsService, options)],
       exports: [MajorsService],
     };
   }

@@ -14,7 +14,8 @@ export class PlansModule {
       // The certificate catalogue is global: plans check and name their certificates with it.
       // Plans announce their life through their outbox.
       imports: [StoreModule.forFeature([{ name: Plan.name, schema: PlanSchema, events: true }])],
-      providers: [{ provide: PLANS_OPTIONS, useValue: options }, PlansService, PlansHandlers, WindowCloser],
+      controllers: [PlansHandlers],
+      providers: [{ provide: PLANS_OPTIONS, useValue: options }, PlansService, WindowCloser],
       exports: [PlansService],
     };
   }

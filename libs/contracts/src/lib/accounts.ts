@@ -32,7 +32,7 @@ export interface Actor {
 }
 
 /** A request made on someone's behalf. */
-export type ActorRequest<T = Record<string, never>> = T & { actor: Actor };
+export type ActorRequest<T = unknown> = T & { actor: Actor };
 
 export interface UserView {
   id: string;

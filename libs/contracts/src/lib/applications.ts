@@ -65,6 +65,10 @@ export interface ApplicationFields {
 
 export type ApplicationChange = Partial<Omit<ApplicationFields, 'planId' | 'certificateId'>> & { version?: number };
 
+/** What the gateway sends on: the uploaded files a college names, resolved into their descriptions. */
+export type DraftFields = Omit<ApplicationFields, 'fileIds'> & { files: EvidenceFileView[] };
+export type DraftChange = Omit<ApplicationChange, 'fileIds'> & { files?: EvidenceFileView[] };
+
 export const REVIEW_DECISIONS = ['approve', 'reject'] as const;
 export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
 

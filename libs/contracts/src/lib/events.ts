@@ -1,3 +1,6 @@
+import type { ApplicationReviewedEvent, ApplicationSubmittedEvent, PlanResultsSettledEvent } from './applications';
+import type { PlanDeletedEvent, PlanSnapshot, PlanWindowClosedEvent } from './planning';
+
 /**
  * Every event on the bus travels in this envelope. `id` is the idempotency key: a consumer
  * that has recorded it never applies the event twice.
@@ -53,3 +56,18 @@ export interface CollegeProfileUpdatedEvent {
   contactPhone: string;
   email: string;
 }
+
+/** What each event carries; a handler of an event type takes an envelope of its payload. */
+export interface EventPayloads {
+  [IdentityEvents.collegeRegistered]: CollegeRegisteredEvent;
+  [IdentityEvents.collegeProfileUpdated]: CollegeProfileUpdatedEvent;
+  [PlanningEvents.planPublished]: PlanSnapshot;
+  [PlanningEvents.planUpdated]: PlanSnapshot;
+  [PlanningEvents.planWindowClosed]: PlanWindowClosedEvent;
+  [PlanningEvents.planDeleted]: PlanDeletedEvent;
+  [ApplicationEvents.applicationSubmitted]: ApplicationSubmittedEvent;
+  [ApplicationEvents.applicationReviewed]: ApplicationReviewedEvent;
+  [ApplicationEvents.planResultsSettled]: PlanResultsSettledEvent;
+}
+
+export type KnownEventType = keyof EventPayloads;

@@ -1,6 +1,6 @@
 import type { EventEnvelope } from '@pilot/contracts';
-import { EventConsumer, EventPublisher, deadLetterExchangeOf, eventQueuesOf, type BrokerConnection } from '@pilot/messaging';
-import { brokerFor, deleteQueues, eventually, quietLogger, uniqueName } from '@pilot/messaging/testing';
+import { EventPublisher, deadLetterExchangeOf, eventQueuesOf, rpcQueueOf, type BrokerConnection, type BusServer } from '@pilot/messaging';
+import { brokerFor, busServerFor, deleteQueues, eventually, listening, uniqueName } from '@pilot/messaging/testing';
 import { runWithCorrelation } from '@pilot/runtime';
 import { storeFor, storeKit, testDatabaseName, type StoreKit } from '@pilot/store/testing';
 import type { Connection } from 'mongoose';
@@ -38,7 +38,7 @@ describe('the outbox keeps a state change and its event together, from the store
   let broker: BrokerConnection;
   let store: Connection;
   let publisher: EventPublisher;
-  let consumer: EventConsumer;
+  let consumer: BusServer;
   const kitOf = (origin?: string): StoreKit => storeKit(store, { sink: publisher, origin, relay: { strandedAfterMs: 1500 } });
   const ordersOf = (kit: StoreKit) => kit.repository<Order>('Order', orderSchema(), { events: true });
 
@@ -46,15 +46,15 @@ describe('the outbox keeps a state change and its event together, from the store
     broker = brokerFor('outbox-test');
     store = await storeFor(dbName);
     publisher = new EventPublisher(broker, exchange);
-    consumer = new EventConsumer(broker, { service, exchange, prefetch: 5, maxAttempts: 3, retryDelayMs: 100, queueType: 'classic' }, storeKit(store).processed, quietLogger);
-    consumer.register(type, async (event) => void received.push(event));
-    await consumer.start();
+    consumer = busServerFor(broker, { service, exchange, prefetch: 5 }, storeKit(store).processed);
+    consumer.addHandler(type, async (event: EventEnvelope) => void received.push(event), true);
+    await listening(consumer);
   });
 
   afterAll(async () => {
-    await consumer.stop();
+    await consumer.close();
     await publisher.close();
-    await deleteQueues(broker, Object.values(eventQueuesOf(service)), [exchange, deadLetterExchangeOf(exchange)]);
+    await deleteQueues(broker, [rpcQueueOf(service), ...Object.values(eventQueuesOf(service))], [exchange, deadLetterExchangeOf(exchange)]);
     await broker.close();
     await store.dropDatabase();
     await store.close();

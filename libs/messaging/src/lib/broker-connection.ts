@@ -3,13 +3,23 @@ import { connect, type AmqpConnectionManager, type ChannelWrapper } from 'amqp-c
 import type { ConfirmChannel } from 'amqplib';
 import { brokerUrls } from './broker-urls';
 
+/** The connection's own events, which the Nest transport's `on` passes through. */
+export type BrokerEvents = {
+  connect: () => void;
+  disconnect: (arg: { err: Error }) => void;
+  connectFailed: (arg: { err: Error; url: unknown }) => void;
+  blocked: (arg: { reason: string }) => void;
+  unblocked: () => void;
+};
+
 /**
  * The single connection of a process to RabbitMQ. It reconnects by itself after the broker
  * restarts and re-runs each channel's setup, so queues, bindings and consumers come back; with a
  * cluster URL it reconnects to the next node (see brokerUrls).
  */
 export class BrokerConnection {
-  private readonly manager: AmqpConnectionManager;
+  /** Reached from outside only through the transports' `unwrap()`. */
+  readonly manager: AmqpConnectionManager;
 
   constructor(url: string, private readonly logger: LoggerService, connectionName: string) {
     this.manager = connect(brokerUrls(url), {
@@ -41,6 +51,10 @@ export class BrokerConnection {
     } finally {
       await channel.close().catch(() => undefined);
     }
+  }
+
+  on<E extends keyof BrokerEvents>(event: E, listener: BrokerEvents[E]): void {
+    this.manager.on(event, listener as (...args: unknown[]) => void);
   }
 
   get connected(): boolean {

@@ -1,13 +1,13 @@
 import type { LoggerService } from '@nestjs/common';
 import type { EventEnvelope } from '@pilot/contracts';
 import { runWithCorrelation } from '@pilot/runtime';
-import type { ConfirmChannel } from 'amqplib';
+import type { ConfirmChannel, ConsumeMessage } from 'amqplib';
 import type { BrokerConnection } from './broker-connection';
 import type { MessageLedger } from './message-ledger';
 import { QueueConsumer, sendConfirmed, settle, type Delivery } from './queue-consumer';
 import { deadLetterExchangeOf, eventQueuesOf } from './topology';
 
-export type EventHandlerFn = (event: EventEnvelope<any>) => Promise<void> | void;
+export type EventHandlerFn = (event: EventEnvelope<any>, message: ConsumeMessage) => Promise<unknown>;
 
 export interface EventConsumerOptions {
   service: string;
@@ -28,29 +28,22 @@ const ERROR_HEADER = 'x-last-error';
  * with the last error attached, where it can be inspected and replayed.
  */
 export class EventConsumer {
-  private readonly handlers = new Map<string, EventHandlerFn>();
+  private handlers: ReadonlyMap<string, EventHandlerFn> = new Map();
   private readonly queues: ReturnType<typeof eventQueuesOf>;
   private consumer?: QueueConsumer;
 
   constructor(
     private readonly broker: BrokerConnection,
     private readonly options: EventConsumerOptions,
-    private readonly processed: MessageLedger,
+    private readonly ledger: MessageLedger,
     private readonly logger: LoggerService,
   ) {
     this.queues = eventQueuesOf(options.service);
   }
 
-  register(type: string, handler: EventHandlerFn): void {
-    if (this.handlers.has(type)) throw new Error(`Two handlers for ${type}`);
-    this.handlers.set(type, handler);
-  }
-
-  get types(): string[] {
-    return [...this.handlers.keys()];
-  }
-
-  async start(): Promise<void> {
+  /** Binds the event types given to the service's queue and consumes them, each with its handler. */
+  async start(handlers: ReadonlyMap<string, EventHandlerFn>): Promise<void> {
+    this.handlers = handlers;
     this.consumer = new QueueConsumer(
       this.broker,
       {
@@ -117,12 +110,12 @@ export class EventConsumer {
       }
       if (!(await this.claim(delivery, event))) return;
       try {
-        await handler(event);
-        await this.processed.complete(this.options.service, event.id);
+        await handler(event, message);
+        await this.ledger.complete(this.options.service, event.id);
         this.logger.log({ msg: 'event handled', eventId: event.id, type: event.type });
         settle(delivery, 'ack');
       } catch (err) {
-        await this.processed.release(this.options.service, event.id).catch(() => undefined);
+        await this.ledger.release(this.options.service, event.id).catch(() => undefined);
         await this.retryOrDeadLetter(delivery, event, err as Error);
       }
     });
@@ -132,7 +125,7 @@ export class EventConsumer {
   private async claim(delivery: Delivery, event: EventEnvelope): Promise<boolean> {
     let claim: Awaited<ReturnType<MessageLedger['claim']>>;
     try {
-      claim = await this.processed.claim(this.options.service, event.id, event.type);
+      claim = await this.ledger.claim(this.options.service, event.id, event.type);
     } catch (err) {
       await this.retryOrDeadLetter(delivery, event, err as Error);
       return false;

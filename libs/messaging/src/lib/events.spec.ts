@@ -1,13 +1,15 @@
+import { Controller, Inject, type INestApplication } from '@nestjs/common';
 import type { EventEnvelope } from '@pilot/contracts';
 import type { Connection } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { storeFor, storeKit } from '@pilot/store/testing';
-import { brokerFor, deleteQueues, eventually, quietLogger, uniqueName } from '../testing/test-infrastructure';
+import { busApp, busServerFor } from '../testing/bus';
+import { brokerFor, deleteQueues, eventually, uniqueName } from '../testing/test-infrastructure';
 import type { BrokerConnection } from './broker-connection';
 import { DeadLetters } from './dead-letters';
-import { EventConsumer, type EventHandlerFn } from './event-consumer';
 import { EventPublisher } from './event-publisher';
-import { deadLetterExchangeOf, eventQueuesOf } from './topology';
+import { eventHandler } from './handler-decorators';
+import { deadLetterExchangeOf, eventQueuesOf, rpcQueueOf } from './topology';
 
 const envelope = (type: string, payload: unknown, id: string = randomUUID()): EventEnvelope => ({
   id,
@@ -17,26 +19,34 @@ const envelope = (type: string, payload: unknown, id: string = randomUUID()): Ev
   payload,
 });
 
-describe('events over the real broker with idempotent consumers', () => {
+const type = 'testing.thing.happened';
+const HANDLER = Symbol('HANDLER');
+type Handler = (event: EventEnvelope) => Promise<void>;
+
+/** Each test's service gives this controller its own handler. */
+@Controller()
+class ThingHandlers {
+  constructor(@Inject(HANDLER) private readonly handler: Handler) {}
+
+  @eventHandler(type)
+  happened(event: EventEnvelope) {
+    return this.handler(event);
+  }
+}
+
+describe('events over the real broker with idempotent consumers, through the Nest transport', () => {
   const exchange = uniqueName('events-test');
-  const type = 'testing.thing.happened';
   let broker: BrokerConnection;
   let store: Connection;
   let publisher: EventPublisher;
-  const consumers: EventConsumer[] = [];
+  const consumers: INestApplication[] = [];
   const services: string[] = [];
 
-  async function startConsumer(handler: EventHandlerFn, maxAttempts = 3): Promise<{ service: string; consumer: EventConsumer }> {
+  async function startConsumer(handler: Handler, maxAttempts = 3): Promise<{ service: string; consumer: INestApplication }> {
     const service = uniqueName('svc');
     services.push(service);
-    const consumer = new EventConsumer(
-      broker,
-      { service, exchange, prefetch: 5, maxAttempts, retryDelayMs: 100, queueType: 'classic' },
-      storeKit(store).processed,
-      quietLogger,
-    );
-    consumer.register(type, handler);
-    await consumer.start();
+    const server = busServerFor(broker, { service, exchange, prefetch: 5, maxAttempts }, storeKit(store).processed);
+    const consumer = await busApp(server, [ThingHandlers], [{ provide: HANDLER, useValue: handler }]);
     consumers.push(consumer);
     return { service, consumer };
   }
@@ -48,11 +58,11 @@ describe('events over the real broker with idempotent consumers', () => {
   });
 
   afterAll(async () => {
-    await Promise.all(consumers.map((consumer) => consumer.stop()));
+    await Promise.all(consumers.map((consumer) => consumer.close()));
     await publisher.close();
     await deleteQueues(
       broker,
-      services.flatMap((service) => Object.values(eventQueuesOf(service))),
+      services.flatMap((service) => [rpcQueueOf(service), ...Object.values(eventQueuesOf(service))]),
       [exchange, deadLetterExchangeOf(exchange)],
     );
     await broker.close();
@@ -179,7 +189,7 @@ describe('events over the real broker with idempotent consumers', () => {
     });
     await publisher.publish(envelope(type, { n: 8 }));
     await eventually(() => started === 1);
-    await consumer.stop();
+    await consumer.close();
     expect(finished).toBe(1);
     await broker.withChannel(async (channel) => {
       const queue = await channel.checkQueue(eventQueuesOf(service).main);

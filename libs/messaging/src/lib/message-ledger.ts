@@ -1,6 +1,6 @@
 /**
- * The consuming service's record of the messages it has applied, which makes at-least-once
- * delivery safe: a copy that lost the claim of its id is never applied again. The store keeps it.
+ * What the event consumer needs to apply each event once: claim its id before the work, mark
+ * it done after, release it when the work failed. Where the record lives is not its business.
  */
 export interface MessageLedger {
   claim(consumer: string, messageId: string, type: string): Promise<'claimed' | 'done' | 'busy'>;

@@ -1,68 +1,41 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleDestroy, Optional } from '@nestjs/common';
-import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { HealthRegistry } from '@pilot/runtime';
 import { BrokerConnection } from './broker-connection';
-import { EventConsumer } from './event-consumer';
+import { BusServer } from './bus-server';
 import { EventPublisher } from './event-publisher';
-import { EVENT_HANDLER, RPC_HANDLER } from './handler-decorators';
 import { RpcClient } from './rpc-client';
-import { RpcServer } from './rpc-server';
 
 /**
- * Starts consuming once the whole application is built, and on shutdown stops taking work,
- * lets in-flight work finish (while the store is still open), then closes the connection.
+ * The consumers start with the Nest transport (see startBus). On shutdown this stops them
+ * taking work and lets in-flight work finish while the store is still open (Nest would close
+ * the transport only after the store; the store's outbox relay stops after this), then closes
+ * the connection.
  */
 @Injectable()
 export class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown {
   private readonly logger = new Logger('Messaging');
 
   constructor(
-    private readonly discovery: DiscoveryService,
-    private readonly scanner: MetadataScanner,
-    private readonly reflector: Reflector,
     private readonly broker: BrokerConnection,
-    private readonly rpcServer: RpcServer,
-    private readonly consumer: EventConsumer,
+    private readonly server: BusServer,
     private readonly publisher: EventPublisher,
     private readonly rpcClient: RpcClient,
     @Optional() private readonly health?: HealthRegistry,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  onApplicationBootstrap(): void {
     this.health?.add({ name: 'broker', isHealthy: () => this.broker.connected });
-    this.registerHandlers();
-    await this.rpcServer.start();
-    await this.consumer.start();
-    this.logger.log({
-      msg: 'messaging started',
-      rpcPatterns: this.rpcServer.patterns,
-      eventTypes: this.consumer.types,
-    });
   }
 
   async onModuleDestroy(): Promise<void> {
-    await Promise.all([this.rpcServer.stop(), this.consumer.stop()]);
+    await this.server.close();
     this.logger.log({ msg: 'messaging stopped taking work' });
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.rpcClient.stop();
+    await this.rpcClient.close();
     await this.publisher.close();
     await this.broker.close();
-  }
-
-  private registerHandlers(): void {
-    for (const wrapper of this.discovery.getProviders()) {
-      const instance = wrapper.instance as Record<string, (...args: unknown[]) => unknown> | undefined;
-      if (!instance || typeof instance !== 'object' || wrapper.isNotMetatype) continue;
-      const prototype = Object.getPrototypeOf(instance);
-      for (const method of this.scanner.getAllMethodNames(prototype)) {
-        const pattern = this.reflector.get<string>(RPC_HANDLER, prototype[method]);
-        if (pattern) this.rpcServer.register(pattern, (payload) => instance[method](payload));
-        const type = this.reflector.get<string>(EVENT_HANDLER, prototype[method]);
-        if (type) this.consumer.register(type, (event) => instance[method](event) as Promise<void>);
-      }
-    }
   }
 }
 
@@ -78,7 +51,7 @@ export class GatewayMessagingLifecycle implements OnApplicationShutdown {
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
-    await this.rpcClient.stop();
+    await this.rpcClient.close();
     await this.broker.close();
   }
 }

@@ -1,21 +1,20 @@
 import { DynamicModule, Global, Logger, Module } from '@nestjs/common';
-import { DiscoveryModule } from '@nestjs/core';
 import { HealthRegistry } from '@pilot/runtime';
 import { BrokerConnection } from './broker-connection';
-import { EventConsumer } from './event-consumer';
+import { BusServer } from './bus-server';
 import { EventPublisher } from './event-publisher';
 import { GatewayMessagingLifecycle, MessagingLifecycle } from './messaging.lifecycle';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
 import { MESSAGE_LEDGER, type MessageLedger } from './message-ledger';
 import { RpcClient } from './rpc-client';
-import { RpcServer } from './rpc-server';
 
 const logger = new Logger('Messaging');
 
 /**
- * Wires a process to the broker. `forService` gives a service its RPC server, event consumer
- * (which records applied messages in the service's MESSAGE_LEDGER) and publisher (handlers are
- * found by their decorators); `forGateway` gives the gateway its RPC client.
+ * Wires a process to the broker. `forService` gives a service its Nest transport (BusServer,
+ * started by startBus; its handlers are the `@OnRequest`/`@OnEvent` methods of its
+ * controllers; events are claimed in the service's MESSAGE_LEDGER), its client and publisher;
+ * `forGateway` gives the gateway its client.
  */
 @Global()
 @Module({})
@@ -35,7 +34,7 @@ export class MessagingModule {
           inject: [BrokerConnection, RpcClient, { token: HealthRegistry, optional: true }],
           useFactory: async (broker: BrokerConnection, client: RpcClient, health?: HealthRegistry) => {
             health?.add({ name: 'broker', isHealthy: () => broker.connected });
-            await client.start();
+            await client.connect();
             return true;
           },
         },
@@ -48,15 +47,9 @@ export class MessagingModule {
   static forService(options: MessagingOptions): DynamicModule {
     return {
       module: MessagingModule,
-      imports: [DiscoveryModule],
       providers: [
         { provide: MESSAGING_OPTIONS, useValue: options },
         { provide: BrokerConnection, useFactory: () => new BrokerConnection(options.url, logger, options.service) },
-        {
-          provide: RpcServer,
-          inject: [BrokerConnection],
-          useFactory: (broker: BrokerConnection) => new RpcServer(broker, options.service, options.prefetch, logger, options.queueType),
-        },
         {
           provide: RpcClient,
           inject: [BrokerConnection],
@@ -68,10 +61,10 @@ export class MessagingModule {
           useFactory: (broker: BrokerConnection) => new EventPublisher(broker, options.exchange),
         },
         {
-          provide: EventConsumer,
+          provide: BusServer,
           inject: [BrokerConnection, MESSAGE_LEDGER],
           useFactory: (broker: BrokerConnection, ledger: MessageLedger) =>
-            new EventConsumer(
+            new BusServer(
               broker,
               {
                 service: options.service,
@@ -87,7 +80,7 @@ export class MessagingModule {
         },
         MessagingLifecycle,
       ],
-      exports: [BrokerConnection, EventPublisher, RpcServer, EventConsumer, RpcClient],
+      exports: [BrokerConnection, EventPublisher, BusServer, RpcClient],
     };
   }
 }

@@ -3,12 +3,13 @@ import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import { storeFor, storeKit } from '@pilot/store/testing';
+import { lastValueFrom } from 'rxjs';
+import { busServerFor, listening } from '../testing/bus';
 import { brokerFor, deleteQueues, eventually, quietLogger, uniqueName } from '../testing/test-infrastructure';
 import type { BrokerConnection } from './broker-connection';
-import { EventConsumer } from './event-consumer';
+import type { BusServer } from './bus-server';
 import { EventPublisher } from './event-publisher';
 import { RpcClient } from './rpc-client';
-import { RpcServer } from './rpc-server';
 import { deadLetterExchangeOf, eventQueuesOf, rpcQueueOf } from './topology';
 
 /** Stops and starts the RabbitMQ application on this machine, as a broker restart does. */
@@ -31,33 +32,25 @@ describe('after the broker restarts', () => {
   let broker: BrokerConnection;
   let store: Connection;
   let publisher: EventPublisher;
-  let consumer: EventConsumer;
-  let server: RpcServer;
+  let server: BusServer;
   let client: RpcClient;
 
   beforeAll(async () => {
     broker = brokerFor('restart-test');
     store = await storeFor(uniqueName('restart_test').replace(/-/g, '_'));
     publisher = new EventPublisher(broker, exchange);
-    consumer = new EventConsumer(
-      broker,
-      { service, exchange, prefetch: 5, maxAttempts: 3, retryDelayMs: 100, queueType: 'classic' },
-      storeKit(store).processed,
-      quietLogger,
-    );
-    consumer.register(type, async (e) => void received.push(e.payload));
-    await consumer.start();
-    server = new RpcServer(broker, service, 5, quietLogger);
-    server.register(`${service}.ping.get`, () => 'pong');
-    await server.start();
+    server = busServerFor(broker, { service, exchange, prefetch: 5 }, storeKit(store).processed);
+    server.addHandler(type, async (e: EventEnvelope) => void received.push(e.payload), true);
+    server.addHandler(`${service}.ping.get`, async () => 'pong');
+    await listening(server);
     client = new RpcClient(broker, 3000, quietLogger);
-    await client.start();
+    await client.connect();
     await publisher.publish(event(type, 'before'));
     await eventually(() => received.includes('before'));
   });
 
   afterAll(async () => {
-    await Promise.all([consumer.stop(), server.stop(), client.stop()]);
+    await Promise.all([server.close(), client.close()]);
     await publisher.close();
     await deleteQueues(broker, [...Object.values(eventQueuesOf(service)), rpcQueueOf(service)], [exchange, deadLetterExchangeOf(exchange)]);
     await broker.close();
@@ -78,7 +71,7 @@ describe('after the broker restarts', () => {
     await duringOutage;
     await publisher.publish(event(type, 'after'));
     await eventually(() => received.includes('during') && received.includes('after'), 30_000);
-    const pong = await eventually(() => client.request<string>(`${service}.ping.get`).catch(() => undefined), 30_000);
+    const pong = await eventually(() => lastValueFrom(client.send(`${service}.ping.get`, {})).catch(() => undefined), 30_000);
     expect(pong).toBe('pong');
   }, 120_000);
 });

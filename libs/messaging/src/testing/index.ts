@@ -1,2 +1,3 @@
 export * from './test-infrastructure';
 export * from './event-tap';
+export * from './bus';

@@ -1,20 +1,21 @@
 import type { LoggerService } from '@nestjs/common';
 import { PlatformError } from '@pilot/contracts';
 import { CORRELATION_HEADER, runWithCorrelation } from '@pilot/runtime';
+import type { ConsumeMessage } from 'amqplib';
 import type { BrokerConnection } from './broker-connection';
 import { QueueConsumer, settle, type Delivery } from './queue-consumer';
 import { failureReply, type RpcReply } from './rpc-reply';
 import { rpcQueueOf } from './topology';
 
-export type RpcHandlerFn = (payload: any) => unknown;
+export type RequestHandlerFn = (payload: any, message: ConsumeMessage) => Promise<unknown>;
 
 /**
  * Answers request patterns on the service's own queue. Every replica of a service consumes
  * the same queue, so requests spread over them. A handler's PlatformError goes back to the
  * caller as it is; anything else is logged here and answered as an internal error.
  */
-export class RpcServer {
-  private readonly handlers = new Map<string, RpcHandlerFn>();
+export class RequestConsumer {
+  private handlers: ReadonlyMap<string, RequestHandlerFn> = new Map();
   private consumer?: QueueConsumer;
 
   constructor(
@@ -25,16 +26,9 @@ export class RpcServer {
     private readonly queueType: 'classic' | 'quorum' = 'classic',
   ) {}
 
-  register(pattern: string, handler: RpcHandlerFn): void {
-    if (this.handlers.has(pattern)) throw new Error(`Two handlers for ${pattern}`);
-    this.handlers.set(pattern, handler);
-  }
-
-  get patterns(): string[] {
-    return [...this.handlers.keys()];
-  }
-
-  async start(): Promise<void> {
+  /** Answers the patterns given, each with its handler. */
+  async start(handlers: ReadonlyMap<string, RequestHandlerFn>): Promise<void> {
+    this.handlers = handlers;
     const queue = rpcQueueOf(this.service);
     this.consumer = new QueueConsumer(
       this.broker,
@@ -65,7 +59,7 @@ export class RpcServer {
     return runWithCorrelation(correlationId, async () => {
       const pattern = String(message.properties.type ?? '');
       const started = Date.now();
-      const reply = await this.invoke(pattern, message.content);
+      const reply = await this.invoke(pattern, message);
       this.logger.log({ msg: 'rpc handled', pattern, ok: reply.ok, ms: Date.now() - started });
       if (message.properties.replyTo) {
         channel.sendToQueue(message.properties.replyTo, Buffer.from(JSON.stringify(reply)), {
@@ -77,12 +71,12 @@ export class RpcServer {
     });
   }
 
-  private async invoke(pattern: string, content: Buffer): Promise<RpcReply> {
+  private async invoke(pattern: string, message: ConsumeMessage): Promise<RpcReply> {
     const handler = this.handlers.get(pattern);
     try {
       if (!handler) throw new Error(`No handler for ${pattern}`);
-      const payload = content.length > 0 ? JSON.parse(content.toString('utf8')) : undefined;
-      return { ok: true, data: (await handler(payload)) ?? null };
+      const payload = message.content.length > 0 ? JSON.parse(message.content.toString('utf8')) : undefined;
+      return { ok: true, data: (await handler(payload, message)) ?? null };
     } catch (err) {
       if (!(err instanceof PlatformError)) {
         const error = err as Error;
