@@ -1,9 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccessTokens } from '@pilot/access-tokens';
-import { serviceFoundation } from '@pilot/messaging';
-import { Account } from './accounts/account.schema';
+import { serviceFoundation } from '@pilot/foundation';
 import { AccountsModule } from './accounts/accounts.module';
-import { CollegeProfile } from './college-profiles/college-profile.schema';
 import { CaptchaModule } from './captcha/captcha.module';
 import { CollegeProfilesModule } from './college-profiles/college-profiles.module';
 import { DirectoryModule } from './directory/directory.module';
@@ -23,8 +21,8 @@ export class IdentityModule {
     return {
       module: IdentityModule,
       imports: [
-        // Accounts and profiles announce their changes through their outboxes.
-        ...serviceFoundation('identity', config, { outboxModels: [Account.name, CollegeProfile.name] }),
+        // Accounts and profiles announce their changes: their modules register them with events.
+        ...serviceFoundation('identity', config),
         RegionsModule,
         AccountsModule.register({ adminInitialPassword: config.ADMIN_INITIAL_PASSWORD }),
         DirectoryModule.register({ seedDemoData: config.SEED_DEMO_DATA === '1', devTools }),
