@@ -16,13 +16,14 @@ import { VerificationModule } from './verification/verification.module';
 
 @Module({})
 export class IdentityModule {
-  static register(config: IdentityConfig): DynamicModule {
+  /** `service` names its queues; specs give one of their own, so as not to take a running platform's messages. */
+  static register(config: IdentityConfig, service = 'identity'): DynamicModule {
     const devTools = config.DEV_TOOLS === '1';
     return {
       module: IdentityModule,
       imports: [
         // Accounts and profiles announce their changes: their modules register them with events.
-        ...serviceFoundation('identity', config),
+        ...serviceFoundation(service, config),
         RegionsModule,
         AccountsModule.register({ adminInitialPassword: config.ADMIN_INITIAL_PASSWORD }),
         DirectoryModule.register({ seedDemoData: config.SEED_DEMO_DATA === '1', devTools }),
