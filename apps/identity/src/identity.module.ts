@@ -1,9 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccessTokens } from '@pilot/access-tokens';
-import { serviceFoundation } from '@pilot/messaging';
-import { Account } from './accounts/account.schema';
+import { serviceFoundation } from '@pilot/foundation';
 import { AccountsModule } from './accounts/accounts.module';
-import { CollegeProfile } from './college-profiles/college-profile.schema';
 import { CaptchaModule } from './captcha/captcha.module';
 import { CollegeProfilesModule } from './college-profiles/college-profiles.module';
 import { DirectoryModule } from './directory/directory.module';
@@ -18,13 +16,14 @@ import { VerificationModule } from './verification/verification.module';
 
 @Module({})
 export class IdentityModule {
-  static register(config: IdentityConfig): DynamicModule {
+  /** `service` names its queues; specs give one of their own, so as not to take a running platform's messages. */
+  static register(config: IdentityConfig, service = 'identity'): DynamicModule {
     const devTools = config.DEV_TOOLS === '1';
     return {
       module: IdentityModule,
       imports: [
-        // Accounts and profiles announce their changes through their outboxes.
-        ...serviceFoundation('identity', config, { outboxModels: [Account.name, CollegeProfile.name] }),
+        // Accounts and profiles announce their changes: their modules register them with events.
+        ...serviceFoundation(service, config),
         RegionsModule,
         AccountsModule.register({ adminInitialPassword: config.ADMIN_INITIAL_PASSWORD }),
         DirectoryModule.register({ seedDemoData: config.SEED_DEMO_DATA === '1', devTools }),

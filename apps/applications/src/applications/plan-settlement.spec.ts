@@ -1,9 +1,10 @@
 import { Test, type TestingModule } from '@nestjs/testing';
 import { ApplicationEvents, type ApplicationStatus, type PlanResultsSettledEvent } from '@pilot/contracts';
 import { serviceFoundation } from '@pilot/foundation';
-import { deleteQueues, brokerFor, uniqueName } from '@pilot/messaging/testing';
+import type { BrokerConnection } from '@pilot/messaging';
+import { EventTap, brokerFor, deleteQueues, eventually, uniqueName } from '@pilot/messaging/testing';
 import { StoreServiceConfig, loadConfig } from '@pilot/runtime';
-import { repositoryToken, type OutboxEntry, type Repository } from '@pilot/store';
+import { repositoryToken, type Repository } from '@pilot/store';
 import { dropStoreOf } from '@pilot/store/testing';
 import { randomUUID } from 'node:crypto';
 import { KnownPlan } from '../plans/known-plan.schema';
@@ -14,26 +15,30 @@ import { PlanSettlement } from './plan-settlement';
 
 describe("a plan's results, settled once its window has closed and its reviews are done", () => {
   const service = uniqueName('settlement-test');
+  const exchange = uniqueName('settlement-events');
   let moduleRef: TestingModule;
   let settlement: PlanSettlement;
   let plans: Repository<KnownPlan>;
   let applications: Repository<Application>;
+  let broker: BrokerConnection;
+  let tap: EventTap;
 
   beforeAll(async () => {
-    // No outbox relay here: the announcement is read from the plan's outbox.
-    const config = loadConfig(StoreServiceConfig, { MONGO_DB: service.replace(/-/g, '_'), EVENTS_EXCHANGE: uniqueName('settlement-events') });
+    const config = loadConfig(StoreServiceConfig, { MONGO_DB: service.replace(/-/g, '_'), EVENTS_EXCHANGE: exchange });
     moduleRef = await Test.createTestingModule({ imports: [...serviceFoundation(service, config), KnownPlansModule, PilotApplicationsModule] }).compile();
     await moduleRef.init();
     settlement = moduleRef.get(PlanSettlement);
     plans = moduleRef.get(repositoryToken(KnownPlan.name));
     applications = moduleRef.get(repositoryToken(Application.name));
+    broker = brokerFor('settlement-tap');
+    tap = await new EventTap(broker, exchange, ApplicationEvents.planResultsSettled).start();
   });
 
   afterAll(async () => {
+    await tap.stop();
     await dropStoreOf(moduleRef);
     await moduleRef.close();
-    const broker = brokerFor('settlement-cleanup');
-    await deleteQueues(broker, [`${service}.rpc`, `${service}.events`, `${service}.events.retry`, `${service}.events.dlq`]);
+    await deleteQueues(broker, [`${service}.rpc`, `${service}.events`, `${service}.events.retry`, `${service}.events.dlq`], [exchange]);
     await broker.close();
   });
 
@@ -81,8 +86,12 @@ describe("a plan's results, settled once its window has closed and its reviews a
       version: 1,
     });
 
-  const announcements = async (planId: string) =>
-    ((await plans.get(planId))?.outbox ?? []).filter((entry: OutboxEntry) => entry.type === ApplicationEvents.planResultsSettled);
+  /** The plan's announcements as relayed to the broker, each event once (a relayed copy has the same id). */
+  const announcements = async (planId: string) => {
+    const of = () => [...new Map(tap.of(ApplicationEvents.planResultsSettled).filter((event) => (event.payload as PlanResultsSettledEvent).planId === planId).map((event) => [event.id, event])).values()];
+    await eventually(() => of().length > 0, 5000);
+    return of();
+  };
 
   it('waits for the window and for every pending review, then announces each college once', async () => {
     const planId = await closedPlan(false);

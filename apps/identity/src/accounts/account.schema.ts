@@ -1,7 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { ROLES, type Role } from '@pilot/contracts';
-import { withOutbox } from '@pilot/messaging';
-import type { HydratedDocument } from 'mongoose';
 
 /** Anyone who signs in: a college, a reviewer or an administrator. */
 @Schema({ collection: 'accounts', timestamps: true })
@@ -43,8 +41,6 @@ export class Account {
   createdAt!: Date;
 }
 
-export type AccountDocument = HydratedDocument<Account>;
 export const AccountSchema = SchemaFactory.createForClass(Account);
-withOutbox(AccountSchema);
 AccountSchema.index({ phone: 1 });
 AccountSchema.index({ role: 1, provinceCode: 1, createdAt: -1 });

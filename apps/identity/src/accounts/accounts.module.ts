@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { MongooseModule } from '@nestjs/mongoose';
+import { StoreModule } from '@pilot/store';
 import { Account, AccountSchema } from './account.schema';
 import { ACCOUNTS_OPTIONS, type AccountsOptions } from './accounts.options';
 import { AccountsService } from './accounts.service';
@@ -13,7 +13,8 @@ export class AccountsModule {
     return {
       module: AccountsModule,
       global: true,
-      imports: [MongooseModule.forFeature([{ name: Account.name, schema: AccountSchema }])],
+      // Accounts announce a college's registration through their outbox.
+      imports: [StoreModule.forFeature([{ name: Account.name, schema: AccountSchema, events: true }])],
       providers: [{ provide: ACCOUNTS_OPTIONS, useValue: options }, AccountsService, PasswordHasher, AdminAccountSeeder],
       exports: [AccountsService, PasswordHasher],
     };

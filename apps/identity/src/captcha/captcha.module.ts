@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { MongooseModule } from '@nestjs/mongoose';
+import { StoreModule } from '@pilot/store';
 import { CaptchaHandlers } from './captcha.handlers';
 import { CAPTCHA_OPTIONS, type CaptchaOptions } from './captcha.options';
 import { Captcha, CaptchaSchema } from './captcha.schema';
@@ -12,7 +12,8 @@ export class CaptchaModule {
     return {
       module: CaptchaModule,
       global: true,
-      imports: [MongooseModule.forFeature([{ name: Captcha.name, schema: CaptchaSchema }])],
+      // The store's housekeeping removes challenges once expired (FerretDB v1 has no TTL indexes).
+      imports: [StoreModule.forFeature([{ name: Captcha.name, schema: CaptchaSchema, expire: { field: 'expiresAt', afterMs: 0 } }])],
       controllers: [CaptchaHandlers],
       providers: [{ provide: CAPTCHA_OPTIONS, useValue: options }, CaptchaService],
       exports: [CaptchaService],

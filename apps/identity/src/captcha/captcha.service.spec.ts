@@ -1,33 +1,30 @@
-import { getConnectionToken, getModelToken, MongooseModule } from '@nestjs/mongoose';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { PlatformError } from '@pilot/contracts';
-import type { Connection, Model } from 'mongoose';
-import { randomBytes } from 'node:crypto';
-import { Captcha, CaptchaSchema } from './captcha.schema';
+import { repositoryToken, StoreHousekeeping, StoreModule, type Repository } from '@pilot/store';
+import { MONGO_URL, dropStoreOf, testDatabaseName } from '@pilot/store/testing';
+import { CaptchaModule } from './captcha.module';
+import { Captcha } from './captcha.schema';
 import { CAPTCHA_LIFETIME_MS, CaptchaService } from './captcha.service';
-
-const MONGO_URL = process.env['MONGO_URL'] ?? 'mongodb://127.0.0.1:27017';
 
 describe('captchas in the real store', () => {
   let moduleRef: TestingModule;
   let captchas: CaptchaService;
-  let model: Model<Captcha>;
+  let stored: Repository<Captcha>;
 
   beforeAll(async () => {
     moduleRef = await Test.createTestingModule({
       imports: [
-        MongooseModule.forRoot(MONGO_URL, { dbName: `captcha_test_${randomBytes(4).toString('hex')}` }),
-        MongooseModule.forFeature([{ name: Captcha.name, schema: CaptchaSchema }]),
+        StoreModule.forRoot({ url: MONGO_URL, dbName: testDatabaseName('captcha_test') }),
+        CaptchaModule.register({ devTools: false }),
       ],
-      providers: [CaptchaService],
     }).compile();
     await moduleRef.init();
     captchas = moduleRef.get(CaptchaService);
-    model = moduleRef.get(getModelToken(Captcha.name));
+    stored = moduleRef.get(repositoryToken(Captcha.name));
   });
 
   afterAll(async () => {
-    await moduleRef.get<Connection>(getConnectionToken()).dropDatabase();
+    await dropStoreOf(moduleRef);
     await moduleRef.close();
   });
 
@@ -65,8 +62,8 @@ describe('captchas in the real store', () => {
     const { captchaId } = await captchas.create(issuedAt);
     const answer = await answerOf(captchaId);
     await expect(captchas.verify(captchaId, answer)).rejects.toMatchObject({ code: 'CAPTCHA_INVALID' });
-    expect(await captchas.purgeExpired()).toBeGreaterThanOrEqual(1);
-    expect(await model.findById(captchaId)).toBeNull();
+    expect((await moduleRef.get(StoreHousekeeping).run())['captchas']).toBeGreaterThanOrEqual(1);
+    expect(await stored.get(captchaId)).toBeNull();
   });
 
   it('refuses an unknown captcha', async () => {

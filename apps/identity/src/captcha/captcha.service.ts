@@ -1,37 +1,16 @@
-import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { InjectConnection, InjectModel } from '@nestjs/mongoose';
-import { SingleWinner } from '@pilot/runtime';
+import { Injectable } from '@nestjs/common';
 import { PlatformError, type CaptchaAnswerView, type CaptchaView } from '@pilot/contracts';
-import type { Connection, Model } from 'mongoose';
+import { InjectRepository, type Repository } from '@pilot/store';
 import { randomUUID } from 'node:crypto';
 import { create as drawCaptcha } from 'svg-captcha';
 import { Captcha } from './captcha.schema';
 
 export const CAPTCHA_LIFETIME_MS = 5 * 60_000;
-const PURGE_EVERY_MS = 10 * 60_000;
 
+/** Expired challenges are removed by the store's housekeeping (see CaptchaModule's `expire`). */
 @Injectable()
-export class CaptchaService implements OnModuleInit, OnModuleDestroy {
-  private purgeTimer?: NodeJS.Timeout;
-  private readonly uses: SingleWinner;
-
-  constructor(
-    @InjectModel(Captcha.name) private readonly captchas: Model<Captcha>,
-    @InjectConnection() connection: Connection,
-  ) {
-    this.uses = new SingleWinner(connection);
-  }
-
-  /** The store has no TTL indexes (FerretDB v1), so expired challenges are removed here. */
-  async onModuleInit(): Promise<void> {
-    await this.captchas.init();
-    this.purgeTimer = setInterval(() => void this.purgeExpired().catch(() => undefined), PURGE_EVERY_MS);
-    this.purgeTimer.unref();
-  }
-
-  onModuleDestroy(): void {
-    clearInterval(this.purgeTimer);
-  }
+export class CaptchaService {
+  constructor(@InjectRepository(Captcha) private readonly captchas: Repository<Captcha>) {}
 
   async create(now = new Date()): Promise<CaptchaView> {
     // Characters that look alike (0/o, 1/l/i) are left out: a person must be able to read it.
@@ -41,30 +20,27 @@ export class CaptchaService implements OnModuleInit, OnModuleDestroy {
       _id: captchaId,
       answer: picture.text.toLowerCase(),
       expiresAt: new Date(now.getTime() + CAPTCHA_LIFETIME_MS),
+      used: false,
     });
     return { captchaId, svg: picture.data };
   }
 
   /**
    * Uses the challenge up, right or wrong: only the first try, even among tries at the same
-   * moment, is judged at all.
+   * moment, is judged at all. The claim outlives the challenge, which has expired by the time
+   * the store forgets the claim.
    */
   async verify(captchaId: string, answer: string, now = new Date()): Promise<void> {
-    const first = await this.uses.claim(`captcha:${captchaId}`, now);
-    const captcha = first ? await this.captchas.findOneAndUpdate({ _id: captchaId }, { $set: { used: true } }) : null;
+    const first = await this.captchas.claimOnce(captchaId, 'used', CAPTCHA_LIFETIME_MS);
+    const captcha = first ? await this.captchas.get(captchaId) : null;
+    // `used` is only ever set by replicas from before the claim: a rolling update may meet them.
     const valid = captcha && !captcha.used && captcha.expiresAt > now && captcha.answer === answer.trim().toLowerCase();
     if (!valid) throw new PlatformError('CAPTCHA_INVALID');
   }
 
   async reveal(captchaId: string): Promise<CaptchaAnswerView> {
-    const captcha = await this.captchas.findById(captchaId).lean();
+    const captcha = await this.captchas.get(captchaId);
     if (!captcha) throw new PlatformError('NOT_FOUND');
     return { captchaId, answer: captcha.answer };
-  }
-
-  async purgeExpired(now = new Date()): Promise<number> {
-    const { deletedCount } = await this.captchas.deleteMany({ expiresAt: { $lt: now } });
-    await this.uses.forgetOlderThan(new Date(now.getTime() - CAPTCHA_LIFETIME_MS));
-    return deletedCount;
   }
 }

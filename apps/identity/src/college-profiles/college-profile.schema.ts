@@ -1,6 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { CollegeType } from '@pilot/contracts';
-import { withOutbox, type OutboxEntry } from '@pilot/messaging';
 
 /** A college's basic information (院校基础信息), one record per college. */
 @Schema({ collection: 'college_profiles' })
@@ -47,10 +46,6 @@ export class CollegeProfile {
 
   @Prop({ required: true })
   updatedBy!: string;
-
-  outbox?: OutboxEntry[];
-  writes?: number;
 }
 
 export const CollegeProfileSchema = SchemaFactory.createForClass(CollegeProfile);
-withOutbox(CollegeProfileSchema);

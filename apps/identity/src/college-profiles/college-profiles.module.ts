@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
-import { MongooseModule } from '@nestjs/mongoose';
+import { StoreModule } from '@pilot/store';
 import { RegionsModule } from '../regions/regions.module';
 import { CollegeProfile, CollegeProfileSchema } from './college-profile.schema';
 import { CollegeProfilesHandlers } from './college-profiles.handlers';
 import { CollegeProfilesService } from './college-profiles.service';
 
 @Module({
-  imports: [RegionsModule, MongooseModule.forFeature([{ name: CollegeProfile.name, schema: CollegeProfileSchema }])],
+  imports: [RegionsModule, StoreModule.forFeature([{ name: CollegeProfile.name, schema: CollegeProfileSchema, events: true }])],
   controllers: [CollegeProfilesHandlers],
   providers: [CollegeProfilesService],
   exports: [CollegeProfilesService],

@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectConnection, InjectModel } from '@nestjs/mongoose';
 import {
   COLLEGE_TYPES,
   IdentityEvents,
@@ -9,33 +8,25 @@ import {
   type CollegeProfileUpdatedEvent,
   type CollegeProfileView,
 } from '@pilot/contracts';
-import { DocumentTurns, OutboxRelay, outboxEvent, type OutboxEntry } from '@pilot/messaging';
-import { isDuplicateKeyError } from '@pilot/runtime';
-import type { Connection, Model } from 'mongoose';
+import { InjectRepository, type Repository } from '@pilot/store';
 import { DirectoryService } from '../directory/directory.service';
 import { RegionsService } from '../regions/regions.service';
 import { CollegeProfile } from './college-profile.schema';
-
 
 /** 完善院校基础信息: a college reads and writes only its own. */
 @Injectable()
 export class CollegeProfilesService {
   private readonly logger = new Logger('CollegeProfiles');
-  private readonly turns: DocumentTurns;
 
   constructor(
-    @InjectModel(CollegeProfile.name) private readonly profiles: Model<CollegeProfile>,
+    @InjectRepository(CollegeProfile) private readonly profiles: Repository<CollegeProfile>,
     private readonly directory: DirectoryService,
     private readonly regions: RegionsService,
-    private readonly relay: OutboxRelay,
-    @InjectConnection() connection: Connection,
-  ) {
-    this.turns = new DocumentTurns(connection);
-  }
+  ) {}
 
   async get(actor: Actor): Promise<CollegeProfileView> {
     const collegeId = collegeOf(actor);
-    const profile = await this.profiles.findById(collegeId).lean();
+    const profile = await this.profiles.get(collegeId);
     return this.view(collegeId, profile);
   }
 
@@ -59,36 +50,18 @@ export class CollegeProfilesService {
       updatedBy: actor.accountId,
     };
     const announced: CollegeProfileUpdatedEvent = { collegeId, contactName: record.contactName, contactPhone, email: record.email };
-    await this.write(collegeId, record, outboxEvent(IdentityEvents.collegeProfileUpdated, announced));
-    this.relay.nudge(this.profiles.modelName, collegeId);
+    // The whole record is replaced at once, with its event, in the document's turn (the relay
+    // also writes it); a record saved at the same moment from another tab is written over.
+    await this.profiles.upsert(collegeId, () => ({ set: record, events: [{ type: IdentityEvents.collegeProfileUpdated, payload: announced }] }));
     this.logger.log({ msg: 'college profile saved', collegeId });
-    return this.view(collegeId, { _id: collegeId, ...record });
-  }
-
-  /**
-   * The whole record is replaced at once, with its event. The relay removes published events from
-   * this document, so the write takes its turn (DocumentTurns) rather than race the relay's.
-   */
-  private async write(collegeId: string, record: Partial<CollegeProfile>, event: OutboxEntry): Promise<void> {
-    if (!(await this.profiles.exists({ _id: collegeId }))) {
-      try {
-        await this.profiles.create({ _id: collegeId, ...record, outbox: [event], writes: 1 });
-        return;
-      } catch (err) {
-        // Saved at the same moment from another tab: update the record that won instead.
-        if (!isDuplicateKeyError(err)) throw err;
-      }
-    }
-    if (!(await this.turns.update(this.profiles, collegeId, { $set: record, $push: { outbox: event } }))) {
-      throw new PlatformError('SERVICE_UNAVAILABLE');
-    }
+    return this.view(collegeId, record);
   }
 
   async isComplete(collegeId: string): Promise<boolean> {
-    return (await this.profiles.countDocuments({ _id: collegeId })) > 0;
+    return this.profiles.exists({ _id: collegeId });
   }
 
-  private async view(collegeId: string, profile: (CollegeProfile & { _id: string }) | null): Promise<CollegeProfileView> {
+  private async view(collegeId: string, profile: Omit<CollegeProfile, '_id'> | null): Promise<CollegeProfileView> {
     const college = await this.directory.findById(collegeId);
     if (!college) throw new PlatformError('COLLEGE_NOT_FOUND');
     const province = await this.regions.findProvince(college.provinceCode);

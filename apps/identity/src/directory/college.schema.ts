@@ -1,6 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { CollegeType } from '@pilot/contracts';
-import type { HydratedDocument } from 'mongoose';
 
 /** An entry of the official college directory: the colleges that may register. */
 @Schema({ collection: 'colleges', timestamps: true })
@@ -25,6 +24,5 @@ export class College {
   demo!: boolean;
 }
 
-export type CollegeDocument = HydratedDocument<College>;
 export const CollegeSchema = SchemaFactory.createForClass(College);
 CollegeSchema.index({ provinceCode: 1, name: 1 }, { unique: true });

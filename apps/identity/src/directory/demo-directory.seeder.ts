@@ -1,7 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import { bulkWriteInSlices } from '@pilot/runtime';
-import type { Model } from 'mongoose';
+import { InjectRepository, type Repository } from '@pilot/store';
 import { College } from './college.schema';
 import { DEMO_COLLEGES } from './seed/demo-directory';
 
@@ -19,22 +17,15 @@ export class DemoDirectorySeeder implements OnApplicationBootstrap {
 
   constructor(
     @Inject(DIRECTORY_OPTIONS) private readonly options: DirectoryOptions,
-    @InjectModel(College.name) private readonly colleges: Model<College>,
+    @InjectRepository(College) private readonly colleges: Repository<College>,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.colleges.init();
     if (!this.options.seedDemoData) return;
-    await bulkWriteInSlices(
-      this.colleges,
+    await this.colleges.upsertMany(
       DEMO_COLLEGES.map((college) => ({
-        updateOne: {
-          filter: { identificationCode: college.identificationCode },
-          update: {
-            $set: { ...college, provinceCode: `${college.cityCode.slice(0, 2)}0000`, demo: true },
-          },
-          upsert: true,
-        },
+        filter: { identificationCode: college.identificationCode },
+        set: { ...college, provinceCode: `${college.cityCode.slice(0, 2)}0000`, demo: true },
       })),
     );
     this.logger.log({ msg: 'demo directory loaded', colleges: DEMO_COLLEGES.length });

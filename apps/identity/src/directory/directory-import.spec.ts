@@ -1,13 +1,11 @@
-import { getConnectionToken, getModelToken, MongooseModule } from '@nestjs/mongoose';
 import { Test, type TestingModule } from '@nestjs/testing';
 import type { Actor, ImportRow } from '@pilot/contracts';
-import type { Connection, Model } from 'mongoose';
-import { randomBytes } from 'node:crypto';
+import { repositoryToken, StoreModule, type Repository } from '@pilot/store';
+import { MONGO_URL, dropStoreOf, testDatabaseName } from '@pilot/store/testing';
 import { RegionsModule } from '../regions/regions.module';
 import { College, CollegeSchema } from './college.schema';
 import { DirectoryImport } from './directory-import';
 
-const MONGO_URL = process.env['MONGO_URL'] ?? 'mongodb://127.0.0.1:27017';
 const admin: Actor = { accountId: 'admin-1', username: 'admin', role: 'admin' };
 
 type Values = ImportRow<'colleges'>['values'];
@@ -18,7 +16,7 @@ const sheet = (...values: Values[]): ImportRow<'colleges'>[] => values.map((v, i
 describe('importing the college directory from a sheet, in the real store', () => {
   let moduleRef: TestingModule;
   let directoryImport: DirectoryImport;
-  let colleges: Model<College>;
+  let colleges: Repository<College>;
   let codes = 0;
   /** A ten-digit code and a name no other test of this run uses. */
   const fresh = () => {
@@ -29,25 +27,27 @@ describe('importing the college directory from a sheet, in the real store', () =
   beforeAll(async () => {
     moduleRef = await Test.createTestingModule({
       imports: [
-        MongooseModule.forRoot(MONGO_URL, { dbName: `directory_import_test_${randomBytes(4).toString('hex')}` }),
+        StoreModule.forRoot({ url: MONGO_URL, dbName: testDatabaseName('directory_import_test') }),
         RegionsModule,
-        MongooseModule.forFeature([{ name: College.name, schema: CollegeSchema }]),
+        StoreModule.forFeature([{ name: College.name, schema: CollegeSchema }]),
       ],
       providers: [DirectoryImport],
     }).compile();
     await moduleRef.init();
     directoryImport = moduleRef.get(DirectoryImport);
-    colleges = moduleRef.get(getModelToken(College.name));
-    await colleges.init();
+    colleges = moduleRef.get(repositoryToken(College.name));
     // Loading the provinces and cities into a new store takes a while on FerretDB.
   }, 120_000);
 
   afterAll(async () => {
-    await moduleRef.get<Connection>(getConnectionToken()).dropDatabase();
+    await dropStoreOf(moduleRef);
     await moduleRef.close();
   });
 
-  const stored = (identificationCode: string) => colleges.findOne({ identificationCode }, { _id: 0, name: 1, provinceCode: 1, cityCode: 1, type: 1, demo: 1 }).lean();
+  const stored = async (identificationCode: string) => {
+    const found = await colleges.findOne({ identificationCode });
+    return found && { name: found.name, provinceCode: found.provinceCode, cityCode: found.cityCode, type: found.type, demo: found.demo };
+  };
 
   it('adds the colleges of valid rows as official entries, finding regions by name, short name or code', async () => {
     const a = fresh();
@@ -154,14 +154,12 @@ describe('importing the college directory from a sheet, in the real store', () =
     const takenName = `${created.name}（同时写入）`;
     const takenRename = `${renamedLater.name}（同时写入）`;
 
-    const bulkWrite = colleges.bulkWrite.bind(colleges);
-    const spy = jest.spyOn(colleges, 'bulkWrite').mockImplementationOnce((async (operations: Parameters<typeof bulkWrite>[0]) => {
-      await colleges.create([
-        { ...fresh(), name: takenName, provinceCode: '370000', cityCode: '370100', type: '高职' },
-        { ...fresh(), name: takenRename, provinceCode: '370000', cityCode: '370100', type: '高职' },
-      ]);
-      return bulkWrite(operations);
-    }) as typeof colleges.bulkWrite);
+    const upsertMany = colleges.upsertMany.bind(colleges);
+    const spy = jest.spyOn(colleges, 'upsertMany').mockImplementationOnce(async (rows) => {
+      await colleges.create({ ...fresh(), name: takenName, provinceCode: '370000', cityCode: '370100', type: '高职', demo: false });
+      await colleges.create({ ...fresh(), name: takenRename, provinceCode: '370000', cityCode: '370100', type: '高职', demo: false });
+      return upsertMany(rows);
+    });
     try {
       const report = await directoryImport.importColleges(
         sheet(college(untouched), college({ ...created, name: takenName }), college({ ...renamedLater, name: takenRename })),

@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
 import { IMPORT_MAX_ROWS, PlatformError, type Actor, type ImportReport, type ImportRow, type RejectedRow } from '@pilot/contracts';
-import { bulkWriteInSlices, isDuplicateKeyError } from '@pilot/runtime';
-import type { AnyBulkWriteOperation, Model, Types } from 'mongoose';
+import { InjectRepository, isDuplicateKeyError, type Repository, type Stored } from '@pilot/store';
+import { Types } from 'mongoose';
 import { RegionsService } from '../regions/regions.service';
 import { College } from './college.schema';
 import { checkCollegeRow, type CollegeEntry } from './college-row';
@@ -10,15 +9,7 @@ import { checkCollegeRow, type CollegeEntry } from './college-row';
 /** How many keys one `$in` look-up carries. */
 const LOOKUP_SLICE = 500;
 
-interface StoredCollege {
-  _id: Types.ObjectId;
-  name: string;
-  identificationCode: string;
-  provinceCode: string;
-  cityCode: string;
-  type: string;
-  demo?: boolean;
-}
+type StoredCollege = Pick<Stored<College>, '_id' | 'name' | 'identificationCode' | 'provinceCode' | 'cityCode' | 'type' | 'demo'>;
 
 interface AcceptedRow {
   row: number;
@@ -40,7 +31,7 @@ export class DirectoryImport {
   private readonly logger = new Logger('DirectoryImport');
 
   constructor(
-    @InjectModel(College.name) private readonly colleges: Model<College>,
+    @InjectRepository(College) private readonly colleges: Repository<College>,
     private readonly regions: RegionsService,
   ) {}
 
@@ -97,15 +88,15 @@ export class DirectoryImport {
   }
 
   /**
-   * Writes the rows: new codes are inserted and known ones updated by the `_id` the look-up found,
-   * since on FerretDB an upsert that finds nothing costs about fifty inserts. The checks above saw
+   * Writes the rows: each by an `_id`, the one the look-up found or a new one for a new code,
+   * since on FerretDB an upsert by any other filter scans the whole directory. The checks above saw
    * the directory as it was, so a concurrent change can still make the store refuse a row: then
    * every row is upserted again by its code, one by one (what went through already is set to the
    * same values again), and the rows the store still refuses are returned.
    */
   private async write(rows: AcceptedRow[]): Promise<AcceptedRow[]> {
     try {
-      await bulkWriteInSlices(this.colleges, rows.map(writeOf));
+      await this.colleges.upsertMany(rows.map(writeOf));
       return [];
     } catch (err) {
       if (!isUniqueClash(err)) throw err;
@@ -114,7 +105,7 @@ export class DirectoryImport {
     for (const row of rows) {
       const { identificationCode } = row.entry;
       try {
-        await this.colleges.updateOne({ identificationCode }, { $set: officialFields(row.entry) }, { upsert: true });
+        await this.colleges.upsertMany([{ filter: { identificationCode }, set: officialFields(row.entry) }]);
       } catch (err) {
         if (!isUniqueClash(err)) throw err;
         refused.push(row);
@@ -137,11 +128,7 @@ export class DirectoryImport {
     const found: StoredCollege[] = [];
     for (let start = 0; start < values.length; start += LOOKUP_SLICE) {
       const slice = values.slice(start, start + LOOKUP_SLICE);
-      found.push(
-        ...(await this.colleges
-          .find({ [field]: { $in: slice } }, { name: 1, identificationCode: 1, provinceCode: 1, cityCode: 1, type: 1, demo: 1 })
-          .lean<StoredCollege[]>()),
-      );
+      found.push(...(await this.colleges.find({ [field]: { $in: slice } }, { select: ['name', 'identificationCode', 'provinceCode', 'cityCode', 'type', 'demo'] })));
     }
     return found;
   }
@@ -162,9 +149,10 @@ function outcomeOf(entry: CollegeEntry, stored: StoredCollege | undefined): Acce
   return same ? 'unchanged' : 'updated';
 }
 
-function writeOf({ entry, stored }: AcceptedRow): AnyBulkWriteOperation<College> {
-  if (!stored) return { insertOne: { document: { identificationCode: entry.identificationCode, ...officialFields(entry) } } };
-  return { updateOne: { filter: { _id: stored._id }, update: { $set: officialFields(entry) } } };
+/** A new code gets a new `_id`: the store finds nothing by it at once, and the unique code still guards it. */
+function writeOf({ entry, stored }: AcceptedRow): { filter: { _id: Types.ObjectId }; set: Partial<College> } {
+  if (!stored) return { filter: { _id: new Types.ObjectId() }, set: { identificationCode: entry.identificationCode, ...officialFields(entry) } };
+  return { filter: { _id: stored._id }, set: officialFields(entry) };
 }
 
 /** Imported entries are the official list, no longer demo data. */

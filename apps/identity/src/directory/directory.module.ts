@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { MongooseModule } from '@nestjs/mongoose';
+import { StoreModule } from '@pilot/store';
 import { RegionsModule } from '../regions/regions.module';
 import { College, CollegeSchema } from './college.schema';
 import { DIRECTORY_OPTIONS, DemoDirectorySeeder, type DirectoryOptions } from './demo-directory.seeder';
@@ -14,7 +14,7 @@ export class DirectoryModule {
     return {
       module: DirectoryModule,
       global: true,
-      imports: [RegionsModule, MongooseModule.forFeature([{ name: College.name, schema: CollegeSchema }])],
+      imports: [RegionsModule, StoreModule.forFeature([{ name: College.name, schema: CollegeSchema }])],
       controllers: [DirectoryHandlers],
       providers: [{ provide: DIRECTORY_OPTIONS, useValue: options }, DirectoryService, DirectoryImport, DemoDirectorySeeder],
       exports: [DirectoryService],

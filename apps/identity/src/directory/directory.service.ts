@@ -1,43 +1,40 @@
 import { Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
 import {
   type CollegeDirectoryEntryView,
   type CollegeDirectoryPage,
   type SearchCollegesRequest,
 } from '@pilot/contracts';
-import { keywordFilter, pageWindow } from '@pilot/runtime';
-import { isValidObjectId, type Model } from 'mongoose';
+import { InjectRepository, type Repository, type Stored } from '@pilot/store';
 import { randomInt } from 'node:crypto';
 import { AccountsService } from '../accounts/accounts.service';
 import { RegionsService } from '../regions/regions.service';
-import { College, type CollegeDocument } from './college.schema';
+import { College } from './college.schema';
 
 @Injectable()
 export class DirectoryService {
   constructor(
-    @InjectModel(College.name) private readonly colleges: Model<College>,
+    @InjectRepository(College) private readonly colleges: Repository<College>,
     private readonly regions: RegionsService,
     private readonly accounts: AccountsService,
   ) {}
 
-  async findById(id: string): Promise<CollegeDocument | null> {
-    return isValidObjectId(id) ? this.colleges.findById(id) : null;
+  /** An id that cannot be a college's reads as absent. */
+  findById(id: string): Promise<Stored<College> | null> {
+    return this.colleges.get(id);
   }
 
   async search(request: SearchCollegesRequest): Promise<CollegeDirectoryPage> {
     await this.regions.requireProvince(request.provinceCode);
-    const { page, pageSize, skip } = pageWindow(request);
-    const filter = { provinceCode: request.provinceCode, ...keywordFilter(request.q, ['name']) };
-    const [total, found] = await Promise.all([
-      this.colleges.countDocuments(filter),
-      this.colleges.find(filter).sort({ name: 1 }).skip(skip).limit(pageSize).lean(),
-    ]);
+    const { items: found, total, page, pageSize } = await this.colleges.page(
+      { provinceCode: request.provinceCode },
+      { page: request.page, pageSize: request.pageSize, sort: { name: 1 }, keyword: request.q, keywordFields: ['name'] },
+    );
     const cityNames = await this.regions.cityNames([...new Set(found.map((college) => college.cityCode))]);
     // A college's account is named by its identification code.
     const registered = await this.accounts.existing(found.map((college) => college.identificationCode));
     return {
       items: found.map((college) => ({
-        id: String(college._id),
+        id: college.id,
         name: college.name,
         identificationCode: college.identificationCode,
         cityCode: college.cityCode,
@@ -68,6 +65,6 @@ export class DirectoryService {
       type: '高职',
       demo: true,
     });
-    return { id: String(college._id), name: college.name, identificationCode, cityCode: city.code, cityName: city.name, type: college.type, registered: false };
+    return { id: college.id, name: college.name, identificationCode, cityCode: city.code, cityName: city.name, type: college.type, registered: false };
   }
 }

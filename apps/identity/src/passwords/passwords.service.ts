@@ -6,7 +6,8 @@ import {
   type ChangePasswordRequest,
   type PasswordResetRequest,
 } from '@pilot/contracts';
-import type { AccountDocument } from '../accounts/account.schema';
+import type { Stored } from '@pilot/store';
+import type { Account } from '../accounts/account.schema';
 import { AccountsService } from '../accounts/accounts.service';
 import { PasswordHasher } from '../accounts/password-hasher';
 import { SessionsService } from '../sessions/sessions.service';
@@ -53,7 +54,7 @@ export class PasswordsService {
     this.logger.log({ msg: 'password changed', accountId: String(account._id) });
   }
 
-  private async onlyAccountOf(phone: string): Promise<AccountDocument> {
+  private async onlyAccountOf(phone: string): Promise<Stored<Account>> {
     const holders = await this.accounts.findByPhone(phone);
     if (holders.length === 0) throw new PlatformError('SMS_CODE_EXPIRED');
     if (holders.length > 1) throw new PlatformError('PHONE_HAS_SEVERAL_ACCOUNTS');

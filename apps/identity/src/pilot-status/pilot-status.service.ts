@@ -1,8 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
 import { PlatformError, beijingYear, type Actor, type PilotStatusView, type PlanResultsSettledEvent } from '@pilot/contracts';
-import { bulkWriteInSlices } from '@pilot/runtime';
-import type { Model } from 'mongoose';
+import { InjectRepository, type Repository } from '@pilot/store';
 import { PilotResult } from './pilot-result.schema';
 
 /**
@@ -13,18 +11,19 @@ import { PilotResult } from './pilot-result.schema';
 export class PilotStatusService {
   private readonly logger = new Logger('PilotStatus');
 
-  constructor(@InjectModel(PilotResult.name) private readonly results: Model<PilotResult>) {}
+  constructor(@InjectRepository(PilotResult) private readonly results: Repository<PilotResult>) {}
 
+  /**
+   * A result is written whole, once per settled plan, by that plan's announcement alone (the
+   * consumer's ledger applies each message once; a copy rewrites the same values), and nothing
+   * else writes it: records without contending writers, so they are written in bulk.
+   */
   async record(event: PlanResultsSettledEvent): Promise<void> {
     const settledAt = new Date(event.settledAt);
-    await bulkWriteInSlices(
-      this.results,
+    await this.results.upsertMany(
       event.colleges.map(({ collegeId, approvedCertificates }) => ({
-        updateOne: {
-          filter: { _id: `${collegeId}:${event.planId}` },
-          update: { $set: { collegeId, year: event.year, planId: event.planId, approvedCertificates, settledAt } },
-          upsert: true,
-        },
+        filter: { _id: `${collegeId}:${event.planId}` },
+        set: { collegeId, year: event.year, planId: event.planId, approvedCertificates, settledAt },
       })),
     );
     this.logger.log({ msg: 'pilot results recorded', planId: event.planId, year: event.year, colleges: event.colleges.length });
@@ -33,7 +32,7 @@ export class PilotStatusService {
   /** Each year the college has results in, newest first, and always the current year. */
   async statusOf(actor: Actor, now = new Date()): Promise<PilotStatusView[]> {
     if (actor.role !== 'college' || !actor.collegeId) throw new PlatformError('FORBIDDEN');
-    const results = await this.results.find({ collegeId: actor.collegeId }).lean();
+    const results = await this.results.find({ collegeId: actor.collegeId });
     const years = new Set([beijingYear(now), ...results.map((result) => result.year)]);
     return [...years]
       .sort((a, b) => b - a)

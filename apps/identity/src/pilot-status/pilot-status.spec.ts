@@ -1,11 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
-import { getConnectionToken } from '@nestjs/mongoose';
 import { ApplicationEvents, type Actor, type EventEnvelope, type PlanResultsSettledEvent } from '@pilot/contracts';
-import { EventPublisher, serviceFoundation, startBus, type BrokerConnection } from '@pilot/messaging';
+import { serviceFoundation } from '@pilot/foundation';
+import { EventPublisher, startBus, type BrokerConnection } from '@pilot/messaging';
 import { brokerFor, deleteQueues, eventually, uniqueName } from '@pilot/messaging/testing';
 import { StoreServiceConfig, loadConfig } from '@pilot/runtime';
-import type { Connection } from 'mongoose';
+import { dropStoreOf } from '@pilot/store/testing';
 import { randomUUID } from 'node:crypto';
 import { PilotStatusModule } from './pilot-status.module';
 import { PilotStatusService } from './pilot-status.service';
@@ -38,7 +38,7 @@ describe('pilot college status, kept from the settled results of each batch over
   });
 
   afterAll(async () => {
-    await moduleRef.get<Connection>(getConnectionToken()).dropDatabase();
+    await dropStoreOf(moduleRef);
     await app.close();
     await publisher.close();
     await deleteQueues(broker, [`${service}.rpc`, `${service}.events`, `${service}.events.retry`, `${service}.events.dlq`], [exchange]);

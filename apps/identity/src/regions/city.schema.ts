@@ -1,5 +1,4 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import type { HydratedDocument } from 'mongoose';
 
 /** A prefecture-level city, whose education bureau may review before the province. */
 @Schema({ collection: 'cities', timestamps: true })
@@ -14,5 +13,4 @@ export class City {
   name!: string;
 }
 
-export type CityDocument = HydratedDocument<City>;
 export const CitySchema = SchemaFactory.createForClass(City);

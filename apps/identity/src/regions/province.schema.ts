@@ -1,5 +1,4 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import type { HydratedDocument } from 'mongoose';
 
 /** A province-level region and the education department that reviews its colleges. */
 @Schema({ collection: 'provinces', timestamps: true })
@@ -15,5 +14,4 @@ export class Province {
   departmentName!: string;
 }
 
-export type ProvinceDocument = HydratedDocument<Province>;
 export const ProvinceSchema = SchemaFactory.createForClass(Province);

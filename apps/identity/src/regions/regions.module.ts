@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { MongooseModule } from '@nestjs/mongoose';
+import { StoreModule } from '@pilot/store';
 import { City, CitySchema } from './city.schema';
 import { Province, ProvinceSchema } from './province.schema';
 import { RegionsHandlers } from './regions.handlers';
@@ -7,7 +7,7 @@ import { RegionsService } from './regions.service';
 
 @Module({
   imports: [
-    MongooseModule.forFeature([
+    StoreModule.forFeature([
       { name: Province.name, schema: ProvinceSchema },
       { name: City.name, schema: CitySchema },
     ]),

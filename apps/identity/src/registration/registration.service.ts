@@ -8,8 +8,7 @@ import {
   type RegisterResult,
   type SendSmsCommand,
 } from '@pilot/contracts';
-import { OutboxRelay, RpcClient, outboxEvent } from '@pilot/messaging';
-import { Account } from '../accounts/account.schema';
+import { RpcClient } from '@pilot/messaging';
 import { AccountsService } from '../accounts/accounts.service';
 import { initialPassword } from '../accounts/initial-password';
 import { PasswordHasher } from '../accounts/password-hasher';
@@ -27,7 +26,6 @@ export class RegistrationService {
     private readonly hasher: PasswordHasher,
     private readonly smsCodes: SmsCodeVerifier,
     private readonly rpc: RpcClient,
-    private readonly relay: OutboxRelay,
   ) {}
 
   /**
@@ -44,7 +42,7 @@ export class RegistrationService {
 
     await this.smsCodes.consume('register', request.phone, request.smsCode, now);
     const password = initialPassword();
-    const collegeId = String(college._id);
+    const collegeId = college.id;
     const announced: CollegeRegisteredEvent = {
       username,
       collegeId,
@@ -64,13 +62,12 @@ export class RegistrationService {
         collegeId,
         provinceCode: college.provinceCode,
         cityCode: college.cityCode,
-        outbox: [outboxEvent(IdentityEvents.collegeRegistered, announced)],
       },
       'COLLEGE_ALREADY_REGISTERED',
       now,
+      [{ type: IdentityEvents.collegeRegistered, payload: announced }],
     );
-    this.relay.nudge(Account.name, account._id);
-    this.logger.log({ msg: 'college registered', accountId: String(account._id), collegeId });
+    this.logger.log({ msg: 'college registered', accountId: account.id, collegeId });
     await this.sendCredentials(request.phone, username, password);
     return { username, password, collegeName: college.name };
   }

@@ -9,8 +9,8 @@ import {
   type ReviewerRole,
   type ReviewerView,
 } from '@pilot/contracts';
-import { pageWindow } from '@pilot/runtime';
-import type { AccountDocument } from '../accounts/account.schema';
+import { pageWindow, type Stored } from '@pilot/store';
+import type { Account } from '../accounts/account.schema';
 import { AccountsService } from '../accounts/accounts.service';
 import { PasswordHasher } from '../accounts/password-hasher';
 import { RegionsService } from '../regions/regions.service';
@@ -54,7 +54,7 @@ export class ReviewersService {
     return { items: await this.views(items), total, page, pageSize };
   }
 
-  private async views(accounts: AccountDocument[]): Promise<ReviewerView[]> {
+  private async views(accounts: Stored<Account>[]): Promise<ReviewerView[]> {
     const provinces = new Map((await this.regions.listProvinces()).map((p) => [p.code, p.name]));
     const cities = await this.regions.cityNames(accounts.flatMap((a) => (a.cityCode ? [a.cityCode] : [])));
     return accounts.map((account) => ({

@@ -1,7 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { MongooseModule } from '@nestjs/mongoose';
+import { StoreModule } from '@pilot/store';
 import { CollegeProfilesModule } from '../college-profiles/college-profiles.module';
 import { RegionsModule } from '../regions/regions.module';
+import { LOCK_MS } from './lockout';
 import { LoginFailure, LoginFailureSchema } from './login-failure.schema';
 import { RefreshSession, RefreshSessionSchema } from './refresh-session.schema';
 import { SessionsHandlers } from './sessions.handlers';
@@ -19,9 +20,11 @@ export class SessionsModule {
       imports: [
         RegionsModule,
         CollegeProfilesModule,
-        MongooseModule.forFeature([
-          { name: RefreshSession.name, schema: RefreshSessionSchema },
-          { name: LoginFailure.name, schema: LoginFailureSchema },
+        // Spent records go with the store's housekeeping (FerretDB v1 has no TTL indexes): sessions
+        // once expired, failures once too old to count towards a lock.
+        StoreModule.forFeature([
+          { name: RefreshSession.name, schema: RefreshSessionSchema, expire: { field: 'expiresAt', afterMs: 0 } },
+          { name: LoginFailure.name, schema: LoginFailureSchema, expire: { field: 'at', afterMs: 2 * LOCK_MS } },
         ]),
       ],
       controllers: [SessionsHandlers],

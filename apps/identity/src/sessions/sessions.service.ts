@@ -1,10 +1,8 @@
-import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { InjectConnection, InjectModel } from '@nestjs/mongoose';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { PlatformError, type AuthSession, type LoginRequest } from '@pilot/contracts';
-import { SingleWinner } from '@pilot/runtime';
-import type { Connection, Model } from 'mongoose';
+import { InjectRepository, type Repository, type Stored } from '@pilot/store';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import type { AccountDocument } from '../accounts/account.schema';
+import type { Account } from '../accounts/account.schema';
 import { AccountsService, normaliseUsername } from '../accounts/accounts.service';
 import { PasswordHasher } from '../accounts/password-hasher';
 import { CaptchaService } from '../captcha/captcha.service';
@@ -14,43 +12,20 @@ import { RefreshSession } from './refresh-session.schema';
 import { SESSIONS_OPTIONS, type SessionsOptions } from './sessions.options';
 import { UserViews, actorOf } from './user-views';
 
-const PURGE_EVERY_MS = 60 * 60_000;
-
-/** Sign-in, token refresh and sign-out. */
+/** Sign-in, token refresh and sign-out. Spent sessions and failures expire in the store (SessionsModule). */
 @Injectable()
-export class SessionsService implements OnModuleInit, OnModuleDestroy {
+export class SessionsService {
   private readonly logger = new Logger('Sessions');
-  private readonly rotations: SingleWinner;
-  private purgeTimer?: NodeJS.Timeout;
 
   constructor(
     @Inject(SESSIONS_OPTIONS) private readonly options: SessionsOptions,
-    @InjectModel(RefreshSession.name) private readonly sessions: Model<RefreshSession>,
-    @InjectModel(LoginFailure.name) private readonly failures: Model<LoginFailure>,
+    @InjectRepository(RefreshSession) private readonly sessions: Repository<RefreshSession>,
+    @InjectRepository(LoginFailure) private readonly failures: Repository<LoginFailure>,
     private readonly accounts: AccountsService,
     private readonly hasher: PasswordHasher,
     private readonly captchas: CaptchaService,
     private readonly views: UserViews,
-    @InjectConnection() connection: Connection,
-  ) {
-    this.rotations = new SingleWinner(connection);
-  }
-
-  /** The store has no TTL indexes (FerretDB v1), so spent records are removed here. */
-  async onModuleInit(): Promise<void> {
-    await Promise.all([this.sessions.init(), this.failures.init()]);
-    this.purgeTimer = setInterval(() => void this.purge().catch(() => undefined), PURGE_EVERY_MS);
-    this.purgeTimer.unref();
-  }
-
-  onModuleDestroy(): void {
-    clearInterval(this.purgeTimer);
-  }
-
-  async purge(now = new Date()): Promise<void> {
-    await this.sessions.deleteMany({ expiresAt: { $lt: now } });
-    await this.failures.deleteMany({ at: { $lt: new Date(now.getTime() - 2 * LOCK_MS) } });
-  }
+  ) {}
 
   /** Every failure reads the same, whether the name is unknown or the password wrong. */
   async login(request: LoginRequest, now = new Date()): Promise<AuthSession> {
@@ -65,8 +40,8 @@ export class SessionsService implements OnModuleInit, OnModuleDestroy {
       this.logger.warn({ msg: 'sign-in failed', locked: locked !== null });
       throw new PlatformError(locked ? 'ACCOUNT_LOCKED' : 'LOGIN_FAILED');
     }
-    await this.failures.deleteMany({ username });
-    this.logger.log({ msg: 'signed in', accountId: String(account._id), role: account.role });
+    await this.failures.removeWhere({ username });
+    this.logger.log({ msg: 'signed in', accountId: account.id, role: account.role });
     return this.issue(account, randomUUID(), now);
   }
 
@@ -77,13 +52,14 @@ export class SessionsService implements OnModuleInit, OnModuleDestroy {
   async refresh(refreshToken: string, now = new Date()): Promise<AuthSession> {
     const session = await this.find(refreshToken);
     if (!session || session.revokedAt || session.expiresAt <= now) throw new PlatformError('SESSION_ENDED');
-    const first = !session.replacedAt && (await this.rotations.claim(`refresh:${session._id}`, now));
+    // The claim is kept as long as any token lives, so it outlasts the session it names.
+    const first = !session.replacedAt && (await this.sessions.claimOnce(session._id, 'rotated', this.options.refreshTokenTtlSeconds * 1000));
     if (!first) {
       await this.endFamily(session.family, now);
       this.logger.warn({ msg: 'refresh token reused; its family is ended', accountId: session.accountId });
       throw new PlatformError('SESSION_ENDED');
     }
-    await this.sessions.updateOne({ _id: session._id }, { $set: { replacedAt: now } });
+    await this.sessions.update(session._id, { set: { replacedAt: now } });
     const account = await this.accounts.findById(session.accountId);
     if (!account) throw new PlatformError('SESSION_ENDED');
     return this.issue(account, session.family, now);
@@ -96,28 +72,29 @@ export class SessionsService implements OnModuleInit, OnModuleDestroy {
 
   /** After a password change: every session of the account ends, except `keepFamily`'s. */
   async endAll(accountId: string, now = new Date(), keepFamily?: string): Promise<void> {
-    await this.sessions.updateMany(
-      { accountId, revokedAt: { $exists: false }, ...(keepFamily ? { family: { $ne: keepFamily } } : {}) },
-      { $set: { revokedAt: now } },
+    await this.sessions.updateEach({ accountId, revokedAt: { $exists: false }, ...(keepFamily ? { family: { $ne: keepFamily } } : {}) }, (current) =>
+      current.revokedAt || current.family === keepFamily ? undefined : { set: { revokedAt: now } },
     );
   }
 
   /** A password reset also lifts a lock: whoever reset it holds the phone. */
   async clearFailures(username: string): Promise<void> {
-    await this.failures.deleteMany({ username: normaliseUsername(username) });
+    await this.failures.removeWhere({ username: normaliseUsername(username) });
   }
 
-  private async issue(account: AccountDocument, family: string, now: Date): Promise<AuthSession> {
+  private async issue(account: Stored<Account>, family: string, now: Date): Promise<AuthSession> {
     const id = randomUUID();
     const secret = randomBytes(32).toString('base64url');
-    await this.sessions.create({
+    // `createdAt` is the session's own field (not a store timestamp), which `New` leaves out.
+    const session: RefreshSession = {
       _id: id,
       family,
-      accountId: String(account._id),
+      accountId: account.id,
       secretHash: sha256(secret),
       createdAt: now,
       expiresAt: new Date(now.getTime() + this.options.refreshTokenTtlSeconds * 1000),
-    });
+    };
+    await this.sessions.create(session);
     return {
       accessToken: this.options.tokens.sign(actorOf(account), family, this.options.accessTokenTtlSeconds),
       expiresIn: this.options.accessTokenTtlSeconds,
@@ -126,22 +103,23 @@ export class SessionsService implements OnModuleInit, OnModuleDestroy {
     };
   }
 
-  private async find(refreshToken: string) {
+  private async find(refreshToken: string): Promise<Stored<RefreshSession> | null> {
     const [id, secret] = String(refreshToken).split('.');
     if (!id || !secret) return null;
-    const session = await this.sessions.findById(id).lean();
+    const session = await this.sessions.get(id);
     if (!session) return null;
     const given = Buffer.from(sha256(secret));
     return timingSafeEqual(given, Buffer.from(session.secretHash)) ? session : null;
   }
 
+  /** Ends each live session of the family in its turn; one ended meanwhile keeps its end. */
   private async endFamily(family: string, now: Date): Promise<void> {
-    await this.sessions.updateMany({ family, revokedAt: { $exists: false } }, { $set: { revokedAt: now } });
+    await this.sessions.updateEach({ family, revokedAt: { $exists: false } }, (current) => (current.revokedAt ? undefined : { set: { revokedAt: now } }));
   }
 
   private async recentFailures(username: string, now: Date): Promise<Date[]> {
     const since = new Date(now.getTime() - 2 * LOCK_MS);
-    const found = await this.failures.find({ username, at: { $gt: since } }).sort({ at: -1 }).limit(FAILURES_BEFORE_LOCK).lean();
+    const found = await this.failures.find({ username, at: { $gt: since } }, { sort: { at: -1 }, limit: FAILURES_BEFORE_LOCK });
     return found.map((failure) => failure.at);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { maskPhone, type Actor, type UserView } from '@pilot/contracts';
-import type { AccountDocument } from '../accounts/account.schema';
+import type { Stored } from '@pilot/store';
+import type { Account } from '../accounts/account.schema';
 import { CollegeProfilesService } from '../college-profiles/college-profiles.service';
 import { DirectoryService } from '../directory/directory.service';
 import { RegionsService } from '../regions/regions.service';
@@ -14,7 +15,7 @@ export class UserViews {
     private readonly profiles: CollegeProfilesService,
   ) {}
 
-  async of(account: AccountDocument): Promise<UserView> {
+  async of(account: Stored<Account>): Promise<UserView> {
     const college = account.collegeId ? await this.directory.findById(account.collegeId) : null;
     const provinceCode = account.provinceCode ?? college?.provinceCode;
     const cityCode = account.cityCode ?? college?.cityCode;
@@ -34,7 +35,7 @@ export class UserViews {
   }
 }
 
-export function actorOf(account: AccountDocument): Actor {
+export function actorOf(account: Stored<Account>): Actor {
   return {
     accountId: String(account._id),
     username: account.username,

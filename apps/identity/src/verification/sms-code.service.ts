@@ -1,9 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectConnection, InjectModel } from '@nestjs/mongoose';
-import { SingleWinner, isDuplicateKeyError } from '@pilot/runtime';
 import { PlatformError, RpcPatterns, type RequestSmsCodeRequest, type SendSmsCommand, type SmsCodePurpose } from '@pilot/contracts';
 import { RpcClient } from '@pilot/messaging';
-import type { Connection, Model } from 'mongoose';
+import { InjectRepository, type Repository } from '@pilot/store';
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { AccountsService } from '../accounts/accounts.service';
 import { CaptchaService } from '../captcha/captcha.service';
@@ -16,17 +14,13 @@ export const CODE_ATTEMPTS = 5;
 @Injectable()
 export class SmsCodeService {
   private readonly logger = new Logger('SmsCode');
-  private readonly steps: SingleWinner;
 
   constructor(
-    @InjectModel(SmsCode.name) private readonly codes: Model<SmsCode>,
+    @InjectRepository(SmsCode) private readonly codes: Repository<SmsCode>,
     private readonly captchas: CaptchaService,
     private readonly accounts: AccountsService,
     private readonly rpc: RpcClient,
-    @InjectConnection() connection: Connection,
-  ) {
-    this.steps = new SingleWinner(connection);
-  }
+  ) {}
 
   /**
    * Issues a new code after the captcha. A password-reset code goes only to a phone that has
@@ -49,12 +43,12 @@ export class SmsCodeService {
   }
 
   /**
-   * The allowance is checked against the version read, and only one request can move that
-   * version on (two at once cannot both pass); then the SMS is sent.
+   * The allowance is checked against the version read, and only one request can change that
+   * version (two at once cannot both pass), or create the first one; then the SMS is sent.
    */
   private async issue(purpose: SmsCodePurpose, phone: string, now: Date): Promise<void> {
     const _id = `${purpose}:${phone}`;
-    const history = await this.codes.findById(_id).lean();
+    const history = await this.codes.get(_id);
     const decision = decideSend(history, now);
     if (!decision.allowed) throw new PlatformError(decision.reason);
 
@@ -69,16 +63,8 @@ export class SmsCodeService {
       day: decision.day,
       sentToday: decision.sentToday,
     };
-    if (history) {
-      const won = await this.steps.claim(`sms-code:${_id}:${history.version}`, now);
-      const updated = won && (await this.codes.updateOne({ _id, version: history.version }, { $set: fields, $inc: { version: 1 } }));
-      if (!updated || updated.modifiedCount !== 1) throw new PlatformError('SMS_TOO_SOON');
-    } else {
-      await this.codes.create({ _id, ...fields, version: 0 }).catch((err: unknown) => {
-        if (isDuplicateKeyError(err)) throw new PlatformError('SMS_TOO_SOON');
-        throw err;
-      });
-    }
+    if (history) await this.codes.change(history, { set: fields }, { conflict: 'SMS_TOO_SOON' });
+    else await this.codes.create({ _id, ...fields, version: 0 }, { taken: 'SMS_TOO_SOON' });
     const command: SendSmsCommand = { phone, template: 'verification-code', params: { code, purpose } };
     await this.rpc.request(RpcPatterns.notifications.sendSms, command);
     this.logger.log({ msg: 'sms code issued', purpose, sentToday: decision.sentToday });

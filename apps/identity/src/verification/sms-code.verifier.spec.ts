@@ -1,35 +1,33 @@
-import { getConnectionToken, getModelToken, MongooseModule } from '@nestjs/mongoose';
 import { Test, type TestingModule } from '@nestjs/testing';
-import type { Connection, Model } from 'mongoose';
+import { repositoryToken, StoreModule, type Repository } from '@pilot/store';
+import { MONGO_URL, dropStoreOf, testDatabaseName } from '@pilot/store/testing';
 import { randomBytes } from 'node:crypto';
 import { SmsCode, SmsCodeSchema } from './sms-code.schema';
 import { CODE_ATTEMPTS, CODE_LIFETIME_MS, hashCode } from './sms-code.service';
 import { SmsCodeVerifier } from './sms-code.verifier';
 
-const MONGO_URL = process.env['MONGO_URL'] ?? 'mongodb://127.0.0.1:27017';
-
 describe('SMS codes being checked, in the real store', () => {
   let moduleRef: TestingModule;
   let verifier: SmsCodeVerifier;
-  let codes: Model<SmsCode>;
+  let codes: Repository<SmsCode>;
   let phones = 0;
   const sentAt = new Date('2026-11-29T02:00:00Z');
 
   beforeAll(async () => {
     moduleRef = await Test.createTestingModule({
       imports: [
-        MongooseModule.forRoot(MONGO_URL, { dbName: `sms_code_test_${randomBytes(4).toString('hex')}` }),
-        MongooseModule.forFeature([{ name: SmsCode.name, schema: SmsCodeSchema }]),
+        StoreModule.forRoot({ url: MONGO_URL, dbName: testDatabaseName('sms_code_test') }),
+        StoreModule.forFeature([{ name: SmsCode.name, schema: SmsCodeSchema }]),
       ],
       providers: [SmsCodeVerifier],
     }).compile();
     await moduleRef.init();
     verifier = moduleRef.get(SmsCodeVerifier);
-    codes = moduleRef.get(getModelToken(SmsCode.name));
+    codes = moduleRef.get(repositoryToken(SmsCode.name));
   });
 
   afterAll(async () => {
-    await moduleRef.get<Connection>(getConnectionToken()).dropDatabase();
+    await dropStoreOf(moduleRef);
     await moduleRef.close();
   });
 
@@ -66,7 +64,7 @@ describe('SMS codes being checked, in the real store', () => {
 
   it('keeps only a hash of the code', async () => {
     const phone = await issued('654321');
-    const stored = await codes.findById(`register:${phone}`).lean();
+    const stored = await codes.get(`register:${phone}`);
     expect(JSON.stringify(stored)).not.toContain('654321');
   });
 
@@ -77,7 +75,7 @@ describe('SMS codes being checked, in the real store', () => {
     const outcomes = await Promise.allSettled(guesses.map((guess) => verifier.consume('register', phone, guess, at)));
     const codesSeen = outcomes.map((o) => (o.status === 'rejected' ? (o.reason as { code: string }).code : 'accepted'));
     const judgedWrong = codesSeen.filter((code) => code === 'SMS_CODE_INVALID').length;
-    const stored = await codes.findById(`register:${phone}`).lean();
+    const stored = await codes.get(`register:${phone}`);
     expect(codesSeen).not.toContain('accepted');
     expect(judgedWrong).toBeGreaterThanOrEqual(1);
     expect(judgedWrong).toBe(CODE_ATTEMPTS - (stored?.attemptsLeft ?? 0));

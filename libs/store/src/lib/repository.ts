@@ -13,7 +13,7 @@ type IdOf<T> = T extends { _id: infer I } ? I : Types.ObjectId;
 export type Stored<T> = Omit<T, '_id'> & { _id: IdOf<T>; id: string; writes?: number; outbox?: readonly OutboxEntry[] };
 
 /** A document to create; the store fills in its id (unless the domain names it) and bookkeeping. */
-export type New<T> = Omit<T, '_id' | 'writes' | 'createdAt' | 'updatedAt'> & Partial<Pick<T & { _id: unknown }, '_id'>>;
+export type New<T> = Omit<T, '_id' | 'writes' | 'createdAt' | 'updatedAt'> & Partial<Pick<T & { _id: unknown; createdAt: Date; updatedAt: Date }, '_id' | 'createdAt' | 'updatedAt'>>;
 
 export type Sort = Record<string, 1 | -1>;
 

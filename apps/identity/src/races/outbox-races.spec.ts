@@ -1,0 +1,116 @@
+import { Test, type TestingModule } from '@nestjs/testing';
+import { IdentityEvents, type Actor, type CollegeProfileFields } from '@pilot/contracts';
+import type { BrokerConnection } from '@pilot/messaging';
+import { EventTap, brokerFor, deleteQueues, eventually, uniqueName } from '@pilot/messaging/testing';
+import { loadConfig } from '@pilot/runtime';
+import { OutboxRelay } from '@pilot/store';
+import { dropStoreOf } from '@pilot/store/testing';
+import { randomUUID } from 'node:crypto';
+import { AccountsService } from '../accounts/accounts.service';
+import { CollegeProfilesService } from '../college-profiles/college-profiles.service';
+import { DirectoryService } from '../directory/directory.service';
+import { IdentityConfig } from '../identity.config';
+import { IdentityModule } from '../identity.module';
+
+jest.setTimeout(180_000);
+
+const ROUNDS = 8;
+
+/**
+ * Writers of accounts and college profiles, which carry an outbox, all at once with the relay
+ * emptying it, against the real store and broker: no write is lost, and every event goes out
+ * once (a copy of one event is dropped downstream by its id).
+ */
+describe('identity writing accounts and college profiles while the relay empties their outboxes', () => {
+  const service = uniqueName('identity-races');
+  const exchange = uniqueName('identity-races-events');
+  let moduleRef: TestingModule;
+  let broker: BrokerConnection;
+  let tap: EventTap;
+  let relay: OutboxRelay;
+
+  beforeAll(async () => {
+    const config = loadConfig(IdentityConfig, { MONGO_DB: service.replace(/-/g, '_'), EVENTS_EXCHANGE: exchange });
+    moduleRef = await Test.createTestingModule({ imports: [IdentityModule.register(config, service)] }).compile();
+    await moduleRef.init();
+    relay = moduleRef.get(OutboxRelay);
+    broker = brokerFor('identity-races-tap');
+    tap = await new EventTap(broker, exchange, 'identity.#').start();
+  });
+
+  afterAll(async () => {
+    await tap.stop();
+    await dropStoreOf(moduleRef);
+    await moduleRef.close();
+    await deleteQueues(broker, [`${service}.rpc`, `${service}.events`, `${service}.events.retry`, `${service}.events.dlq`], [exchange]);
+    await broker.close();
+  });
+
+  const eventIds = (type: string, collegeId: string) => new Set(tap.of(type).filter((event) => (event.payload as { collegeId: string }).collegeId === collegeId).map((event) => event.id));
+
+  it('keeps the last of several password changes of a new account, and announces its registration once', async () => {
+    const accounts = moduleRef.get(AccountsService);
+    const registered: { accountId: string; collegeId: string; hashes: string[] }[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const collegeId = randomUUID();
+      const account = await accounts.create(
+        { username: `9${String(round).padStart(3, '0')}${randomUUID().slice(0, 6)}`, role: 'college', passwordHash: 'initial', mustChangePassword: true, phone: '13900000000', displayName: '测试职业学院', collegeId, provinceCode: '370000', cityCode: '370100' },
+        'COLLEGE_ALREADY_REGISTERED',
+        new Date(),
+        [{ type: IdentityEvents.collegeRegistered, payload: { collegeId, username: 'x', collegeName: '测试职业学院', phone: '13900000000', provinceCode: '370000', cityCode: '370100' } }],
+      );
+      const hashes = ['changed-1', 'changed-2', 'changed-3'];
+      await Promise.all([relay.drain(), ...hashes.map((hash) => accounts.setPassword(account.id, hash, false)), relay.drain()]);
+      registered.push({ accountId: account.id, collegeId, hashes });
+    }
+    for (const { accountId, collegeId, hashes } of registered) {
+      await eventually(() => eventIds(IdentityEvents.collegeRegistered, collegeId).size > 0);
+      // Sent, then removed from the outbox: one write by the relay beside the three changes.
+      const account = await eventually(async () => {
+        const found = await accounts.findById(accountId);
+        return found?.outbox?.length === 0 ? found : null;
+      });
+      expect(hashes).toContain(account?.passwordHash);
+      expect(account?.mustChangePassword).toBe(false);
+      expect(account?.writes).toBe(hashes.length + 1);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(registered.map(({ collegeId }) => eventIds(IdentityEvents.collegeRegistered, collegeId).size)).toEqual(registered.map(() => 1));
+  });
+
+  it('lands every one of several saves of a college profile, and announces each save once', async () => {
+    const profiles = moduleRef.get(CollegeProfilesService);
+    const directory = moduleRef.get(DirectoryService);
+    const saved: { collegeId: string; contacts: string[] }[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const college = await directory.addTestCollege('370000');
+      const actor: Actor = { accountId: randomUUID(), username: college.identificationCode, role: 'college', collegeId: college.id, provinceCode: '370000', cityCode: college.cityCode };
+      const contacts = ['张老师', '李老师', '王老师', '赵老师'];
+      await Promise.all([relay.drain(), ...contacts.map((contactName) => profiles.save(actor, profileFields(contactName))), relay.drain()]);
+      saved.push({ collegeId: college.id, contacts });
+    }
+    for (const { collegeId, contacts } of saved) {
+      await eventually(() => eventIds(IdentityEvents.collegeProfileUpdated, collegeId).size === contacts.length);
+      const announced = tap.of(IdentityEvents.collegeProfileUpdated).filter((event) => (event.payload as { collegeId: string }).collegeId === collegeId);
+      expect(new Set(announced.map((event) => (event.payload as { contactName: string }).contactName))).toEqual(new Set(contacts));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(saved.map(({ collegeId }) => eventIds(IdentityEvents.collegeProfileUpdated, collegeId).size)).toEqual(saved.map(({ contacts }) => contacts.length));
+  });
+});
+
+function profileFields(contactName: string): CollegeProfileFields {
+  return {
+    collegeType: '高职',
+    address: '济南市历下区测试路1号',
+    postalCode: '250000',
+    principalName: '校长',
+    leaderName: '分管领导',
+    contactName,
+    contactPhone: '13900000001',
+    email: 'contact@example.com',
+    fullTimeTeachers: 100,
+    students: 1000,
+    description: '',
+  };
+}
