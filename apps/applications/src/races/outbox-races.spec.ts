@@ -1,11 +1,10 @@
-import { Test, type TestingModule } from '@nestjs/testing';
+import type { TestingModule } from '@nestjs/testing';
 import { ApplicationEvents, type Actor, type PlanSnapshot } from '@pilot/contracts';
 import { serviceFoundation } from '@pilot/foundation';
-import type { BrokerConnection } from '@pilot/messaging';
-import { EventTap, brokerFor, deleteQueues, eventually, uniqueName } from '@pilot/messaging/testing';
+import { serviceUnderTest, type ServiceUnderTest } from '@pilot/foundation/testing';
+import { eventually, type EventTap } from '@pilot/messaging/testing';
 import { StoreServiceConfig, loadConfig } from '@pilot/runtime';
 import { OutboxRelay, repositoryToken, type Repository } from '@pilot/store';
-import { dropStoreOf } from '@pilot/store/testing';
 import { randomUUID } from 'node:crypto';
 import { Application, applicationKeyOf } from '../applications/application.schema';
 import { PilotApplicationsModule } from '../applications/applications.module';
@@ -38,29 +37,22 @@ const cityReviewer = (): Actor => ({ accountId: randomUUID(), username: 'reviewe
  * field may be lost, and every event goes out, once (a copy of one event is dropped by its id).
  */
 describe('applications writing documents with an outbox while the relay empties them', () => {
-  const service = uniqueName('applications-races');
-  const exchange = uniqueName('applications-races-events');
+  let under: ServiceUnderTest;
   let moduleRef: TestingModule;
-  let broker: BrokerConnection;
   let tap: EventTap;
   let relay: OutboxRelay;
 
   beforeAll(async () => {
-    const config = loadConfig(StoreServiceConfig, { MONGO_DB: service.replace(/-/g, '_'), EVENTS_EXCHANGE: exchange });
-    moduleRef = await Test.createTestingModule({ imports: [...serviceFoundation(service, config), KnownPlansModule, PilotApplicationsModule] }).compile();
-    await moduleRef.init();
+    under = await serviceUnderTest(
+      'applications-races',
+      ({ service, database, exchange }) => [...serviceFoundation(service, loadConfig(StoreServiceConfig, { MONGO_DB: database, EVENTS_EXCHANGE: exchange })), KnownPlansModule, PilotApplicationsModule],
+      'applications.#',
+    );
+    ({ moduleRef, tap } = under);
     relay = moduleRef.get(OutboxRelay);
-    broker = brokerFor('applications-races-tap');
-    tap = await new EventTap(broker, exchange, 'applications.#').start();
   });
 
-  afterAll(async () => {
-    await tap.stop();
-    await dropStoreOf(moduleRef);
-    await moduleRef.close();
-    await deleteQueues(broker, [`${service}.rpc`, `${service}.events`, `${service}.events.retry`, `${service}.events.dlq`], [exchange]);
-    await broker.close();
-  });
+  afterAll(() => under.stop());
 
   const eventIdsFor = (type: string, key: 'planId' | 'applicationId', id: string) =>
     new Set(tap.of(type).filter((event) => (event.payload as Record<string, string>)[key] === id).map((event) => event.id));

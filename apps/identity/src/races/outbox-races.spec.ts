@@ -1,10 +1,9 @@
-import { Test, type TestingModule } from '@nestjs/testing';
+import type { TestingModule } from '@nestjs/testing';
 import { IdentityEvents, type Actor, type CollegeProfileFields } from '@pilot/contracts';
-import type { BrokerConnection } from '@pilot/messaging';
-import { EventTap, brokerFor, deleteQueues, eventually, uniqueName } from '@pilot/messaging/testing';
+import { serviceUnderTest, type ServiceUnderTest } from '@pilot/foundation/testing';
+import { eventually, type EventTap } from '@pilot/messaging/testing';
 import { loadConfig } from '@pilot/runtime';
 import { OutboxRelay } from '@pilot/store';
-import { dropStoreOf } from '@pilot/store/testing';
 import { randomUUID } from 'node:crypto';
 import { AccountsService } from '../accounts/accounts.service';
 import { CollegeProfilesService } from '../college-profiles/college-profiles.service';
@@ -22,29 +21,22 @@ const ROUNDS = 8;
  * once (a copy of one event is dropped downstream by its id).
  */
 describe('identity writing accounts and college profiles while the relay empties their outboxes', () => {
-  const service = uniqueName('identity-races');
-  const exchange = uniqueName('identity-races-events');
+  let under: ServiceUnderTest;
   let moduleRef: TestingModule;
-  let broker: BrokerConnection;
   let tap: EventTap;
   let relay: OutboxRelay;
 
   beforeAll(async () => {
-    const config = loadConfig(IdentityConfig, { MONGO_DB: service.replace(/-/g, '_'), EVENTS_EXCHANGE: exchange });
-    moduleRef = await Test.createTestingModule({ imports: [IdentityModule.register(config, service)] }).compile();
-    await moduleRef.init();
+    under = await serviceUnderTest(
+      'identity-races',
+      ({ service, database, exchange }) => [IdentityModule.register(loadConfig(IdentityConfig, { MONGO_DB: database, EVENTS_EXCHANGE: exchange }), service)],
+      'identity.#',
+    );
+    ({ moduleRef, tap } = under);
     relay = moduleRef.get(OutboxRelay);
-    broker = brokerFor('identity-races-tap');
-    tap = await new EventTap(broker, exchange, 'identity.#').start();
   });
 
-  afterAll(async () => {
-    await tap.stop();
-    await dropStoreOf(moduleRef);
-    await moduleRef.close();
-    await deleteQueues(broker, [`${service}.rpc`, `${service}.events`, `${service}.events.retry`, `${service}.events.dlq`], [exchange]);
-    await broker.close();
-  });
+  afterAll(() => under.stop());
 
   const eventIds = (type: string, collegeId: string) => new Set(tap.of(type).filter((event) => (event.payload as { collegeId: string }).collegeId === collegeId).map((event) => event.id));
 

@@ -1,11 +1,10 @@
-import { Test, type TestingModule } from '@nestjs/testing';
+import type { TestingModule } from '@nestjs/testing';
 import { PlanningEvents, type Actor } from '@pilot/contracts';
 import { serviceFoundation } from '@pilot/foundation';
-import type { BrokerConnection } from '@pilot/messaging';
-import { EventTap, brokerFor, deleteQueues, eventually, uniqueName } from '@pilot/messaging/testing';
+import { serviceUnderTest, type ServiceUnderTest } from '@pilot/foundation/testing';
+import { eventually, type EventTap } from '@pilot/messaging/testing';
 import { loadConfig } from '@pilot/runtime';
 import { OutboxRelay } from '@pilot/store';
-import { dropStoreOf } from '@pilot/store/testing';
 import { randomUUID } from 'node:crypto';
 import { CertificatesModule } from '../certificates/certificates.module';
 import { PlanningConfig } from '../planning.config';
@@ -24,29 +23,23 @@ const reviewer: Actor = { accountId: randomUUID(), username: 'reviewer', role: '
  * change is announced once.
  */
 describe('plans changed at the same moment as the relay empties their outbox', () => {
-  const service = uniqueName('planning-races');
-  const exchange = uniqueName('planning-races-events');
-  const config = loadConfig(PlanningConfig, { MONGO_DB: service.replace(/-/g, '_'), EVENTS_EXCHANGE: exchange, WINDOW_CHECK_INTERVAL_MS: '60000' });
+  let under: ServiceUnderTest;
   let moduleRef: TestingModule;
-  let broker: BrokerConnection;
   let tap: EventTap;
 
   beforeAll(async () => {
-    moduleRef = await Test.createTestingModule({
-      imports: [...serviceFoundation(service, config), CertificatesModule.register({ seedDemoData: false }), PlansModule.register({ windowCheckIntervalMs: config.WINDOW_CHECK_INTERVAL_MS })],
-    }).compile();
-    await moduleRef.init();
-    broker = brokerFor('planning-races-tap');
-    tap = await new EventTap(broker, exchange, 'planning.plan.*').start();
+    under = await serviceUnderTest(
+      'planning-races',
+      ({ service, database, exchange }) => {
+        const config = loadConfig(PlanningConfig, { MONGO_DB: database, EVENTS_EXCHANGE: exchange, WINDOW_CHECK_INTERVAL_MS: '60000' });
+        return [...serviceFoundation(service, config), CertificatesModule.register({ seedDemoData: false }), PlansModule.register({ windowCheckIntervalMs: config.WINDOW_CHECK_INTERVAL_MS })];
+      },
+      'planning.plan.*',
+    );
+    ({ moduleRef, tap } = under);
   });
 
-  afterAll(async () => {
-    await tap.stop();
-    await dropStoreOf(moduleRef);
-    await moduleRef.close();
-    await deleteQueues(broker, [`${service}.rpc`], [exchange]);
-    await broker.close();
-  });
+  afterAll(() => under.stop());
 
   const announcements = (type: string, planId: string) => new Set(tap.of(type).filter((event) => (event.payload as { id: string }).id === planId).map((event) => event.id));
 
