@@ -2,7 +2,7 @@ import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/c
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { MessagingModule } from '@pilot/messaging';
-import { HealthModule } from '@pilot/runtime';
+import { HealthController, HealthModule } from '@pilot/runtime';
 import { StoreModule } from '@pilot/store';
 import { AccessModule } from './access/access.module';
 import { ApplicationsModule } from './applications/applications.module';
@@ -36,6 +36,8 @@ export class GatewayModule implements NestModule {
           // One count per client address over all routes, as RATE_LIMIT_PER_MINUTE says; the
           // throttler's own key also names the route, which would give each route its own allowance.
           generateKey: (_context, tracker, throttler) => `${throttler}:${tracker}`,
+          // Probes of orchestrators and load balancers come often and must never be refused.
+          skipIf: (context) => context.getClass() === HealthController,
         }),
         AccessModule.register(config.JWT_SECRET),
         RegionsModule,

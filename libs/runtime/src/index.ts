@@ -4,5 +4,6 @@ export * from './lib/config';
 export * from './lib/service-config';
 export * from './lib/health/health-indicator';
 export * from './lib/health/health.module';
+export * from './lib/health/health.controller';
 export * from './lib/public-route';
 export * from './lib/bootstrap';

@@ -210,16 +210,23 @@ describe('the gateway’s limits, from its settings', () => {
     expect(answer.body.code).toBe('VALIDATION_FAILED');
   });
 
-  it('answers 429 RATE_LIMITED once a client goes over RATE_LIMIT_PER_MINUTE, and only that client', async () => {
+  it('answers 429 RATE_LIMITED once a client goes over RATE_LIMIT_PER_MINUTE over all routes, and only that client', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 7; i++) statuses.push((await gateway.http.get('/api/v1/health/live').set(from('198.51.100.3'))).status);
-    expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429]);
+    for (let i = 0; i < 4; i++) statuses.push((await gateway.http.post('/api/v1/auth/login').set(from('198.51.100.3')).send({})).status);
+    for (let i = 0; i < 3; i++) statuses.push((await gateway.http.get('/api/v1/regions/provinces/x/colleges').set(from('198.51.100.3'))).status);
+    expect(statuses).toEqual([400, 400, 400, 400, 400, 429, 429]);
 
     const limited = await gateway.http.post('/api/v1/auth/login').set(from('198.51.100.3')).send({});
     expect(limited.status).toBe(429);
     expect(limited.body).toEqual({ code: 'RATE_LIMITED', message: '操作过于频繁，请稍后再试' });
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
 
-    expect((await gateway.http.get('/api/v1/health/live').set(from('198.51.100.4'))).status).toBe(200);
+    expect((await gateway.http.post('/api/v1/auth/login').set(from('198.51.100.4')).send({})).status).toBe(400);
+  });
+
+  it('never limits the health probes, which orchestrators call all the time', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) statuses.push((await gateway.http.get('/api/v1/health/live').set(from('198.51.100.5'))).status);
+    expect(statuses).toEqual(Array(8).fill(200));
   });
 });
