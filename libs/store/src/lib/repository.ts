@@ -56,7 +56,7 @@ const CLAIM_KEPT_MS = 24 * 60 * 60_000;
  */
 export class Repository<T> {
   constructor(
-    readonly model: Model<T>,
+    private readonly model: Model<T>,
     private readonly turns: DocumentTurns,
     private readonly claims: Claims,
     private readonly nudge: (model: Model<any>, id: unknown) => void,
