@@ -30,7 +30,7 @@ export function updateOf<T>(change: Change<T>, entries: OutboxEntry[], bumpVersi
   };
 }
 
-/** A new document made of a change: its fields, its arrays as appended, its events. */
-export function documentOf<T>(id: unknown, change: Change<T>, entries: OutboxEntry[]): Record<string, unknown> {
-  return { ...(change.set ?? {}), ...(change.append ?? {}), _id: id, ...(entries.length ? { outbox: entries } : {}) };
+/** A new document made of a change: its fields and its arrays as appended (its events go with the insert). */
+export function documentOf<T>(id: unknown, change: Change<T>): Record<string, unknown> {
+  return { ...(change.set ?? {}), ...(change.append ?? {}), _id: id };
 }

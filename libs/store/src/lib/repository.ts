@@ -59,7 +59,6 @@ export class Repository<T> {
     private readonly model: Model<T>,
     private readonly turns: DocumentTurns,
     private readonly claims: Claims,
-    private readonly nudge: (model: Model<any>, id: unknown) => void,
   ) {}
 
   // Reads.
@@ -103,11 +102,8 @@ export class Repository<T> {
 
   /** Creates the document with the events announcing it; a taken unique key fails as `taken`. */
   async create(document: New<T>, options: { events?: DomainEvent[]; taken?: ErrorCode } = {}): Promise<Stored<T>> {
-    const entries = this.turns.entriesOf(options.events);
     try {
-      const created = await (this.model as Model<any>).create({ ...document, ...(entries.length ? { outbox: entries } : {}) });
-      if (entries.length) this.nudge(this.model, created._id);
-      return withId(created.toObject() as Stored<T>) as Stored<T>;
+      return withId(await this.turns.insert<Stored<T>>(this.model, document as Record<string, unknown>, options.events)) as Stored<T>;
     } catch (err) {
       if (options.taken && isDuplicateKeyError(err)) throw new PlatformError(options.taken);
       throw err;

@@ -137,13 +137,13 @@ export class StoreModule {
       imports: [MongooseModule.forFeature(aggregates.map(({ name, schema, collection }) => ({ name, schema, collection })))],
       providers: aggregates.map((aggregate) => ({
         provide: repositoryToken(aggregate.name),
-        inject: [getModelToken(aggregate.name), DocumentTurns, Claims, OutboxRelay, OutboxModels, StoreHousekeeping],
-        useFactory: async (model: Model<any>, turns: DocumentTurns, claims: Claims, relay: OutboxRelay, outboxModels: OutboxModels, housekeeping: StoreHousekeeping) => {
+        inject: [getModelToken(aggregate.name), DocumentTurns, Claims, OutboxModels, StoreHousekeeping],
+        useFactory: async (model: Model<any>, turns: DocumentTurns, claims: Claims, outboxModels: OutboxModels, housekeeping: StoreHousekeeping) => {
           // Unique indexes must exist before the first insert relies on them.
           await model.init();
           if (aggregate.events) outboxModels.models.push(model);
           if (aggregate.expire) housekeeping.expire(model, aggregate.expire);
-          return new Repository(model, turns, claims, (written, id) => relay.nudge(written, id));
+          return new Repository(model, turns, claims);
         },
       })),
       exports: aggregates.map((aggregate) => repositoryToken(aggregate.name)),

@@ -49,9 +49,12 @@ export class DocumentTurns {
     private readonly origin: string = PROCESS_ORIGIN,
   ) {}
 
-  /** The outbox entries of a write's events, named as this process's. */
-  entriesOf(events: DomainEvent[] = []): OutboxEntry[] {
-    return events.map((event) => outboxEntryOf(event, this.origin));
+  /** Inserts a new document with the events announcing it; a taken unique key fails as the store's error. */
+  async insert<D>(model: Model<any>, document: Record<string, unknown>, events: DomainEvent[] = []): Promise<D> {
+    const entries = this.entriesOf(events);
+    const created = await model.create({ ...document, ...(entries.length ? { outbox: entries } : {}) });
+    if (entries.length) this.afterWrite(model, created._id);
+    return created.toObject() as D;
   }
 
   async write<D extends Turned>(model: Model<any>, id: unknown, decide: Decision<D, any>, options: WriteOptions = {}): Promise<WriteOutcome<D>> {
@@ -68,9 +71,7 @@ export class DocumentTurns {
       const change = decide(null);
       if (!change) return { done: true, outcome: { written: false, document: null } };
       try {
-        const created = await model.create(documentOf(id, change, this.entriesOf(change.events)));
-        if (change.events?.length) this.afterWrite(model, id);
-        return { done: true, outcome: { written: true, document: created.toObject() as D } };
+        return { done: true, outcome: { written: true, document: await this.insert<D>(model, documentOf(id, change), change.events) } };
       } catch (err) {
         // Created at the same moment by another writer: decide again on what it wrote.
         if (isDuplicateKeyError(err)) return { done: false };
@@ -122,6 +123,11 @@ export class DocumentTurns {
       await new Promise((resolve) => setTimeout(resolve, pause));
       pause = Math.min(pause * 2, LONGEST_PAUSE_MS);
     }
+  }
+
+  /** The outbox entries of a write's events, named as this process's. */
+  private entriesOf(events: DomainEvent[] = []): OutboxEntry[] {
+    return events.map((event) => outboxEntryOf(event, this.origin));
   }
 
   private take(model: Model<any>, current: Turned): Promise<boolean> {

@@ -57,7 +57,7 @@ export function storeKit(connection: Connection, options: StoreKitOptions = {}) 
       const model = (connection.models[name] ?? connection.model(name, schema, aggregate.collection)) as Model<any>;
       if (aggregate.events && !models.includes(model)) models.push(model);
       if (aggregate.expire) housekeeping.expire(model, aggregate.expire);
-      return new Repository<T>(model as Model<T>, turns, claims, (written, id) => relay.nudge(written, id));
+      return new Repository<T>(model as Model<T>, turns, claims);
     },
   };
 }
