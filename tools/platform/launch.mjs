@@ -7,27 +7,33 @@
 // listens for health on the service's port + 10·(k-1) and logs to .local/logs/<service>-<k>.log.
 // Like an orchestrator, the launcher starts a replica again when it exits, and it keeps the
 // replicas' names, process ids and ports in .local/run/replicas.json for tools and tests.
-import { spawn } from 'node:child_process';
+//
+// `PLATFORM_SLOT=n` (1-9) runs a second platform beside the first on one machine: every port
+// moves up by n·1000, and the services use their own RabbitMQ virtual host and databases.
+import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, openSync, writeFileSync, readFileSync, existsSync, rmSync, renameSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createServer } from 'node:net';
 import { serveApp } from './static-server.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const LOGS = join(ROOT, '.local/logs');
-const PID_FILE = join(ROOT, '.local/run/platform.pid');
-const REPLICAS_FILE = join(ROOT, '.local/run/replicas.json');
-
 const env = process.env;
+const slot = slotOf(env.PLATFORM_SLOT);
+const RUN = join(ROOT, '.local/run', slot === 0 ? '' : `slot-${slot}`);
+const LOGS = join(ROOT, '.local/logs', slot === 0 ? '' : `slot-${slot}`);
+const PID_FILE = join(RUN, 'platform.pid');
+const REPLICAS_FILE = join(RUN, 'replicas.json');
+const offset = slot * 1000;
 const ports = {
-  gateway: Number(env.GATEWAY_PORT ?? 3000),
-  identity: 3101,
-  planning: 3102,
-  applications: 3103,
-  notifications: 3104,
-  portal: Number(env.PORTAL_PORT ?? 4200),
-  console: Number(env.CONSOLE_PORT ?? 4300),
+  gateway: Number(env.GATEWAY_PORT ?? 3000 + offset),
+  identity: 3101 + offset,
+  planning: 3102 + offset,
+  applications: 3103 + offset,
+  notifications: 3104 + offset,
+  portal: Number(env.PORTAL_PORT ?? 4200 + offset),
+  console: Number(env.CONSOLE_PORT ?? 4300 + offset),
 };
 const SERVICES = ['identity', 'planning', 'applications', 'notifications', 'gateway'];
 // The front ends reach one gateway port, so the gateway runs once here (compose and Kubernetes
@@ -38,8 +44,16 @@ const gatewayUrl = `http://127.0.0.1:${ports.gateway}`;
 const [command = 'run', ...options] = process.argv.slice(2);
 const replicas = replicasOf(parseScale(options));
 if (command === 'stop') await stop();
-else if (command === 'detach') detach();
+else if (command === 'detach') await detach();
 else await run();
+
+function slotOf(value = '0') {
+  if (!/^[0-9]$/.test(value)) {
+    console.error('PLATFORM_SLOT must be a digit (0 is the default platform)');
+    process.exit(2);
+  }
+  return Number(value);
+}
 
 function parseScale(args) {
   const scale = {};
@@ -65,14 +79,20 @@ function replicasOf(scale) {
   );
 }
 
+function logOf(name) {
+  return relative(ROOT, join(LOGS, `${name}.log`));
+}
+
 function healthUrl({ service, port }) {
   return service === 'gateway' ? `http://127.0.0.1:${port}/api/v1/health/ready` : `http://127.0.0.1:${port}/health/ready`;
 }
 
 async function run() {
   mkdirSync(LOGS, { recursive: true });
+  await refuseWhenTaken();
+  recordLauncher(process.pid);
   // One key per run, so that every replica of notifications reads the development SMS inbox.
-  const runEnv = { DEV_INBOX_KEY: randomBytes(24).toString('base64url'), ...env };
+  const runEnv = { DEV_INBOX_KEY: randomBytes(24).toString('base64url'), ...slotEnv(), ...env };
   let stopping = false;
   const children = new Map();
   const supervise = (replica, restarts = 0) => {
@@ -85,7 +105,7 @@ async function run() {
       // Back off when a replica keeps failing at start-up; a long-lived one comes back at once.
       const quick = Date.now() - startedAt < 30_000;
       const delay = quick ? Math.min(30_000, 1000 * 2 ** restarts) : 1000;
-      console.error(`${replica.instance} exited (${signal ?? code}); starting it again in ${delay} ms (log: .local/logs/${replica.instance}.log)`);
+      console.error(`${replica.instance} exited (${signal ?? code}); starting it again in ${delay} ms (log: ${logOf(replica.instance)})`);
       setTimeout(() => !stopping && supervise(replica, quick ? restarts + 1 : 0), delay);
     });
   };
@@ -99,6 +119,7 @@ async function run() {
     stopping = true;
     for (const server of servers) server.close();
     rmSync(REPLICAS_FILE, { force: true });
+    forgetLauncher(process.pid);
     const running = [...children.values()].filter((child) => child.exitCode === null && child.signalCode === null);
     let left = running.length;
     if (left === 0) process.exit(0);
@@ -116,6 +137,7 @@ async function run() {
     console.error(err.message);
     stopping = true;
     for (const child of children.values()) child.kill('SIGKILL');
+    forgetLauncher(process.pid);
     process.exit(1);
   }
   console.log(
@@ -126,11 +148,85 @@ async function run() {
       `  审核端 (console)  http://127.0.0.1:${ports.console}/`,
       `  API               ${gatewayUrl}/api/v1`,
       `  API docs          ${gatewayUrl}/api/docs`,
-      `  logs              .local/logs/<service>.log`,
+      `  logs              ${logOf('<service>')}`,
       ...(replicas.length > SERVICES.length ? [`  replicas          ${replicas.map((r) => r.instance).join(' ')}`] : []),
       '',
     ].join('\n'),
   );
+}
+
+// A slot's services keep to a virtual host and databases of their own, so that two platforms on
+// one broker and one store never take each other's messages or documents.
+function slotEnv() {
+  if (slot === 0 || env.AMQP_URL) return {};
+  const vhost = `pilot-slot-${slot}`;
+  execFileSync('rabbitmqctl', ['add_vhost', vhost], { stdio: 'ignore' });
+  execFileSync('rabbitmqctl', ['set_permissions', '-p', vhost, 'guest', '.*', '.*', '.*'], { stdio: 'ignore' });
+  return { AMQP_URL: `amqp://guest:guest@127.0.0.1:5672/${vhost}` };
+}
+
+function databaseOf(service) {
+  return slot === 0 ? {} : { MONGO_DB: `slot${slot}_${service}` };
+}
+
+// Another platform answering on these ports would pass the health checks in its place, and the
+// tests would then run against it: refuse at once, naming who holds the port.
+async function refuseWhenTaken() {
+  const running = runningLauncher();
+  if (running) fail(`the platform of this checkout is already running (launcher pid ${running}); stop it with: node tools/platform/launch.mjs stop`);
+  const needed = [...replicas.map((replica) => replica.port), ports.portal, ports.console];
+  const taken = [];
+  for (const port of needed) if (!(await isFree(port))) taken.push(`${port} (${holderOf(port)})`);
+  if (taken.length) fail(`ports already taken: ${taken.join(', ')}; stop what holds them, or run beside it with PLATFORM_SLOT=1..9`);
+}
+
+function isFree(port) {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
+function holderOf(port) {
+  try {
+    const line = execFileSync('ss', ['-Hltnp', `sport = :${port}`], { encoding: 'utf8' });
+    const holder = /\("([^"]+)",pid=(\d+)/.exec(line);
+    if (!holder) return 'held by an unknown process';
+    const command = readFileSync(`/proc/${holder[2]}/cmdline`, 'utf8').split('\0').filter(Boolean).join(' ');
+    return `pid ${holder[2]}: ${command || holder[1]}`;
+  } catch {
+    return 'held by an unknown process';
+  }
+}
+
+function fail(message) {
+  console.error(message);
+  process.exit(1);
+}
+
+function recordLauncher(pid) {
+  mkdirSync(dirname(PID_FILE), { recursive: true });
+  writeFileSync(PID_FILE, String(pid));
+}
+
+function forgetLauncher(pid) {
+  if (runningLauncher() === pid) rmSync(PID_FILE, { force: true });
+}
+
+function runningLauncher() {
+  if (!existsSync(PID_FILE)) return null;
+  const pid = Number(readFileSync(PID_FILE, 'utf8'));
+  return isAlive(pid) ? pid : null;
+}
+
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function startReplica({ service, instance, port }, runEnv) {
@@ -146,6 +242,7 @@ function startReplica({ service, instance, port }, runEnv) {
       WINDOW_CHECK_INTERVAL_MS: '2000',
       MESSAGE_CLAIM_LEASE_MS: '10000',
       ...runEnv,
+      ...databaseOf(service),
       HTTP_PORT: String(port),
       INSTANCE_ID: instance,
     },
@@ -154,7 +251,7 @@ function startReplica({ service, instance, port }, runEnv) {
 }
 
 function writeReplicas(children) {
-  const listed = replicas.map((replica) => ({ ...replica, pid: children.get(replica.instance)?.pid ?? null, log: `.local/logs/${replica.instance}.log` }));
+  const listed = replicas.map((replica) => ({ ...replica, pid: children.get(replica.instance)?.pid ?? null, log: logOf(replica.instance) }));
   mkdirSync(dirname(REPLICAS_FILE), { recursive: true });
   // Written aside and renamed, so that a reader never sees half a file.
   writeFileSync(`${REPLICAS_FILE}.tmp`, JSON.stringify(listed, null, 2));
@@ -167,46 +264,41 @@ async function waitUntilReady(timeoutMs = 90_000) {
     for (;;) {
       const ok = await fetch(url).then((r) => r.ok, () => false);
       if (ok) break;
-      if (Date.now() > deadline) throw new Error(`not ready in time: ${url} (see .local/logs)`);
+      if (Date.now() > deadline) throw new Error(`not ready in time: ${url} (see ${relative(ROOT, LOGS)})`);
       await new Promise((resolve) => setTimeout(resolve, 300));
     }
   }
 }
 
-function detach() {
-  mkdirSync(dirname(PID_FILE), { recursive: true });
+async function detach() {
   mkdirSync(LOGS, { recursive: true });
+  await refuseWhenTaken();
   const out = openSync(join(LOGS, 'platform.log'), 'a');
   const child = spawn(process.execPath, [fileURLToPath(import.meta.url), 'run', ...options], { env, detached: true, stdio: ['ignore', out, out] });
-  writeFileSync(PID_FILE, String(child.pid));
   child.unref();
-  waitUntilReady().then(
-    () => console.log(`platform ready (pid ${child.pid}); gateway ${gatewayUrl}`),
-    (err) => {
-      console.error(err.message);
-      process.exit(1);
+  // A launcher that gives up (a port taken after all, a replica that cannot start) exits; its
+  // ports must not then be taken for its readiness.
+  const exited = new Promise((_, reject) => child.once('exit', (code) => reject(new Error(`the platform stopped at start-up (exit ${code}); see ${logOf('platform')}`))));
+  Promise.race([waitUntilReady(), exited]).then(
+    () => {
+      console.log(`platform ready (pid ${child.pid}); gateway ${gatewayUrl}`);
+      process.exit(0);
     },
+    (err) => fail(err.message),
   );
 }
 
 async function stop() {
-  if (!existsSync(PID_FILE)) return;
-  const pid = Number(readFileSync(PID_FILE, 'utf8'));
-  const alive = () => {
+  const pid = runningLauncher();
+  if (pid) {
+    process.kill(pid, 'SIGTERM');
+    for (let waited = 0; isAlive(pid) && waited < 30_000; waited += 200) await new Promise((r) => setTimeout(r, 200));
     try {
-      process.kill(pid, 0);
-      return true;
+      // The launcher leads its own process group when detached: nothing it started may outlive it.
+      process.kill(-pid, 'SIGKILL');
     } catch {
-      return false;
+      // the group is already empty, or the launcher ran in a terminal's group
     }
-  };
-  if (alive()) process.kill(pid, 'SIGTERM');
-  for (let waited = 0; alive() && waited < 30_000; waited += 200) await new Promise((r) => setTimeout(r, 200));
-  try {
-    // The launcher leads its own process group: nothing it started may outlive it.
-    process.kill(-pid, 'SIGKILL');
-  } catch {
-    // the group is already empty
   }
   rmSync(PID_FILE, { force: true });
   rmSync(REPLICAS_FILE, { force: true });

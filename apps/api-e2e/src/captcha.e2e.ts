@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { API, startGateway } from './gateway-process';
+import { platformPort } from '@pilot/test-kit';
 
 describe('captcha through the gateway', () => {
   it('hands out a picture with an id, whose answer the development tools can read', async () => {
@@ -31,8 +32,8 @@ describe('captcha through the gateway', () => {
   it('has no development routes on a gateway without DEV_TOOLS=1', async () => {
     const plain = await startGateway(3993, { DEV_TOOLS: '0' });
     try {
-      const { captchaId } = await (await fetch('http://127.0.0.1:3993/api/v1/auth/captcha')).json();
-      const reveal = await fetch(`http://127.0.0.1:3993/api/v1/dev/captcha/${captchaId}`);
+      const { captchaId } = await (await fetch(`http://127.0.0.1:${platformPort(3993)}/api/v1/auth/captcha`)).json();
+      const reveal = await fetch(`http://127.0.0.1:${platformPort(3993)}/api/v1/dev/captcha/${captchaId}`);
       expect(reveal.status).toBe(404);
       expect(await reveal.json()).toEqual({ code: 'NOT_FOUND', message: '请求的资源不存在' });
     } finally {

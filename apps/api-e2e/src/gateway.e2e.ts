@@ -2,6 +2,7 @@ import { execFileSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { API, GATEWAY_URL, startGateway } from './gateway-process';
+import { platformPort } from '@pilot/test-kit';
 
 const LOGS = join(__dirname, '../../../.local/logs');
 
@@ -89,11 +90,11 @@ describe('the gateway at the edge', () => {
     it('answers 429 RATE_LIMITED once a client goes over it', async () => {
       const statuses: number[] = [];
       for (let i = 0; i < 7; i++) {
-        statuses.push((await fetch('http://127.0.0.1:3990/api/v1/regions/provinces')).status);
+        statuses.push((await fetch(`http://127.0.0.1:${platformPort(3990)}/api/v1/regions/provinces`)).status);
       }
       expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
       expect(statuses.slice(5)).toEqual([429, 429]);
-      const body = await (await fetch('http://127.0.0.1:3990/api/v1/regions/provinces')).json();
+      const body = await (await fetch(`http://127.0.0.1:${platformPort(3990)}/api/v1/regions/provinces`)).json();
       expect(body).toEqual({ code: 'RATE_LIMITED', message: '操作过于频繁，请稍后再试' });
     });
   });
@@ -112,14 +113,14 @@ describe('the gateway at the edge', () => {
       identity.forEach((pid) => process.kill(pid, 'SIGSTOP'));
       try {
         const started = Date.now();
-        const response = await fetch('http://127.0.0.1:3991/api/v1/regions/provinces');
+        const response = await fetch(`http://127.0.0.1:${platformPort(3991)}/api/v1/regions/provinces`);
         expect(response.status).toBe(504);
         expect(await response.json()).toEqual({ code: 'SERVICE_TIMEOUT', message: '服务响应超时，请稍后再试' });
         expect(Date.now() - started).toBeLessThan(3000);
       } finally {
         identity.forEach((pid) => process.kill(pid, 'SIGCONT'));
       }
-      expect((await fetch('http://127.0.0.1:3991/api/v1/regions/provinces')).status).toBe(200);
+      expect((await fetch(`http://127.0.0.1:${platformPort(3991)}/api/v1/regions/provinces`)).status).toBe(200);
     });
   });
 });

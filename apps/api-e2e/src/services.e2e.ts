@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { platformPort } from '@pilot/test-kit';
 
-const SERVICE_PORTS = { identity: 3101, planning: 3102, applications: 3103, notifications: 3104 };
+const SERVICE_PORTS = { identity: platformPort(3101), planning: platformPort(3102), applications: platformPort(3103), notifications: platformPort(3104) };
 
 function runService(service: string, env: Record<string, string>) {
   const child = spawn(process.execPath, [join(__dirname, '../../../dist/apps', service, 'main.js')], {

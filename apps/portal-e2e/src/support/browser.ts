@@ -1,7 +1,8 @@
 import { Browser, BrowserContext, Locator, Page, chromium } from 'playwright-core';
+import { platformPort } from '@pilot/test-kit';
 
-export const PORTAL_URL = (process.env['PORTAL_URL'] ?? 'http://127.0.0.1:4200').replace(/\/+$/, '');
-export const CONSOLE_URL = (process.env['CONSOLE_URL'] ?? 'http://127.0.0.1:4300').replace(/\/+$/, '');
+export const PORTAL_URL = (process.env['PORTAL_URL'] ?? `http://127.0.0.1:${platformPort(4200)}`).replace(/\/+$/, '');
+export const CONSOLE_URL = (process.env['CONSOLE_URL'] ?? `http://127.0.0.1:${platformPort(4300)}`).replace(/\/+$/, '');
 
 /** Debian's chromium; the tests never download a browser. */
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';

@@ -4,7 +4,12 @@ import type { AuthSession, CollegeDirectoryEntryView, ErrorBody, RegisterResult,
  * The platform's API as tests outside the services drive it: plain calls, and the development
  * routes (captcha answers, the SMS inbox, test colleges) that let a test act as a user.
  */
-export const API_URL = (process.env['API_URL'] ?? `${process.env['GATEWAY_URL'] ?? 'http://127.0.0.1:3000'}/api/v1`).replace(/\/+$/, '');
+/** A platform port as `launch.mjs` gives it: moved up by 1000 per `PLATFORM_SLOT`. */
+export function platformPort(base: number): number {
+  return base + 1000 * Number(process.env['PLATFORM_SLOT'] ?? 0);
+}
+
+export const API_URL = (process.env['API_URL'] ?? `${process.env['GATEWAY_URL'] ?? `http://127.0.0.1:${platformPort(3000)}`}/api/v1`).replace(/\/+$/, '');
 
 export interface Answer<T = any> {
   status: number;
