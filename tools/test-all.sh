@@ -16,6 +16,7 @@ step() {
 
 bash tools/infra/up.sh || { echo "infrastructure could not be started"; exit 1; }
 step lint npx eslint apps libs
+step openapi-answers node tools/build/openapi-answers.cjs --check
 step build npx nx run-many -t build -p gateway identity planning applications notifications portal console --output-style=static
 step unit-and-integration npx jest --runInBand --ci --json --outputFile="$RESULTS/unit-and-integration.json"
 step operators-files bash tools/check-ops.sh
