@@ -68,7 +68,7 @@ async function dumpDatabase(db: Db, service: string, dir: string, log: (line: st
     let documents = 0;
     try {
       // Values as BSON types, not JavaScript numbers: a double 5.0 stays a double.
-      for await (const document of collection.find({})) {
+      for await (const document of collection.find({}, { promoteValues: false, promoteBuffers: false, bsonRegExp: true })) {
         await writer.line(BSON.EJSON.stringify(document, { relaxed: false }));
         documents++;
       }
