@@ -10,14 +10,21 @@ import { connect } from 'amqplib';
 
 const ROOT = join(__dirname, '../../../..');
 export const AMQP_URL = process.env['AMQP_URL'] ?? 'amqp://guest:guest@127.0.0.1:5672';
+const MONGO_URL = process.env['MONGO_URL'] ?? 'mongodb://127.0.0.1:27017';
+// tools/infra's names: a broker node of its own (`rabbitmqctl -n`) and the store's port.
+const BROKER_NODE = process.env['RABBITMQ_NODENAME'];
 const SERVICES = ['identity', 'planning', 'applications', 'notifications'];
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const portOf = (url: string) => Number(new URL(url.split(',')[0]).port);
 
 export function assertLocalInfrastructure(): void {
-  if (process.env['MONGO_URL'] || process.env['AMQP_URL']) {
-    throw new Error('the outage test restarts the local RabbitMQ and store of tools/infra; unset MONGO_URL and AMQP_URL');
-  }
+  const remote = [AMQP_URL, MONGO_URL].filter((url) => new URL(url.split(',')[0]).hostname !== '127.0.0.1');
+  if (remote.length) throw new Error(`the outage test restarts the local RabbitMQ and store of tools/infra, not ${remote.join(' and ')}`);
+}
+
+function rabbitmqctl(command: string): void {
+  execFileSync('rabbitmqctl', [...(BROKER_NODE ? ['-n', BROKER_NODE] : []), command], { stdio: 'ignore' });
 }
 
 function answers(port: number): Promise<boolean> {
@@ -40,18 +47,19 @@ async function until(condition: () => Promise<boolean>, what: string, timeoutMs 
 
 /** `rabbitmqctl stop_app`, a pause with the broker away, then `start_app`. */
 export async function interruptBroker(awayMs: number): Promise<void> {
-  execFileSync('rabbitmqctl', ['stop_app'], { stdio: 'ignore' });
+  rabbitmqctl('stop_app');
   await pause(awayMs);
-  execFileSync('rabbitmqctl', ['start_app'], { stdio: 'ignore' });
-  await until(() => answers(5672), 'RabbitMQ to listen again');
+  rabbitmqctl('start_app');
+  await until(() => answers(portOf(AMQP_URL)), 'RabbitMQ to listen again');
 }
 
 /** Stops the store's process and starts it again with the same data. */
 export async function restartStore(awayMs: number): Promise<void> {
-  execFileSync('bash', [join(ROOT, 'tools/infra/stop-ferretdb.sh')], { stdio: 'ignore' });
+  const infra = { env: { ...process.env, MONGO_URL: '', FERRETDB_PORT: String(portOf(MONGO_URL)) }, stdio: 'ignore' as const };
+  execFileSync('bash', [join(ROOT, 'tools/infra/stop-ferretdb.sh')], infra);
   await pause(awayMs);
-  execFileSync('bash', [join(ROOT, 'tools/infra/ensure-ferretdb.sh')], { stdio: 'ignore' });
-  await until(() => answers(27017), 'the store to listen again');
+  execFileSync('bash', [join(ROOT, 'tools/infra/ensure-ferretdb.sh')], infra);
+  await until(() => answers(portOf(MONGO_URL)), 'the store to listen again');
 }
 
 /** Messages held by every queue of the platform's services, by queue name. */
