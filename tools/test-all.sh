@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every test of the platform: unit and integration tests against the real RabbitMQ and store,
 # the operators' files, then the API and browser tests against the running platform, and the
-# outage test against a platform with replicated services.
+# scale test against a platform with replicated services.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export CI=true NX_NO_CLOUD=true NX_DAEMON=false
@@ -34,9 +34,8 @@ else
 fi
 node tools/platform/launch.mjs stop
 
-# The outage test: two replicas each of applications and notifications; 1,000 submissions and
-# their decisions while replicas are stopped and killed, RabbitMQ's application is stopped and
-# started, and the store's process is restarted.
+# The scale test: two replicas each of applications and notifications, one stopped and one killed
+# under load.
 if RATE_LIMIT_PER_MINUTE=20000 node tools/platform/launch.mjs detach --scale applications=2 --scale notifications=2; then
   step scale npx jest -c apps/api-e2e/jest.scale.config.cts --runInBand --ci --json --outputFile="$RESULTS/scale.json"
 else
