@@ -14,6 +14,7 @@ import type {
   CaptchaAnswerView,
   CaptchaView,
   ChangePasswordRequest,
+  FromClient,
   LoginRequest,
   PasswordResetRequest,
   RefreshRequest,
@@ -42,9 +43,9 @@ export interface RpcContract {
   [RpcPatterns.identity.searchColleges]: Call<SearchCollegesRequest, CollegeDirectoryPage>;
   [RpcPatterns.identity.createCaptcha]: Call<void, CaptchaView>;
   [RpcPatterns.identity.revealCaptcha]: Call<{ captchaId: string }, CaptchaAnswerView>;
-  [RpcPatterns.identity.requestSmsCode]: Call<RequestSmsCodeRequest, void>;
+  [RpcPatterns.identity.requestSmsCode]: Call<FromClient<RequestSmsCodeRequest>, void>;
   [RpcPatterns.identity.register]: Call<RegisterRequest, RegisterResult>;
-  [RpcPatterns.identity.login]: Call<LoginRequest, AuthSession>;
+  [RpcPatterns.identity.login]: Call<FromClient<LoginRequest>, AuthSession>;
   [RpcPatterns.identity.refresh]: Call<RefreshRequest, AuthSession>;
   [RpcPatterns.identity.logout]: Call<RefreshRequest, void>;
   [RpcPatterns.identity.me]: Call<ActorRequest, UserView>;
