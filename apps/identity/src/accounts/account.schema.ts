@@ -39,6 +39,16 @@ export class Account {
   cityCode?: string;
 
   createdAt!: Date;
+
+  /**
+   * A college's registration revoked by its province as wrongly claimed: the account keeps its
+   * history under a changed name, which frees the identification code for a new registration.
+   */
+  @Prop()
+  revokedAt?: Date;
+
+  @Prop({ type: Object })
+  revokedBy?: { accountId: string; displayName: string };
 }
 
 export const AccountSchema = SchemaFactory.createForClass(Account);

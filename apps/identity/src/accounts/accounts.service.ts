@@ -15,6 +15,13 @@ export interface NewAccount {
   cityCode?: string;
 }
 
+export interface CollegeAccountQuery {
+  provinceCode?: string;
+  status?: 'active' | 'revoked';
+  page: number;
+  pageSize: number;
+}
+
 export interface ReviewerQuery {
   provinceCode?: string;
   page: number;
@@ -63,11 +70,37 @@ export class AccountsService {
     return new Set(found.map((account) => account.username));
   }
 
+  /** Colleges' accounts, newest first: the registrations a province's reviewers look over. */
+  async colleges(query: CollegeAccountQuery): Promise<{ items: Stored<Account>[]; total: number }> {
+    const status = query.status === 'revoked' ? { revokedAt: { $exists: true } } : query.status === 'active' ? { revokedAt: { $exists: false } } : {};
+    const filter = { role: 'college' as const, ...(query.provinceCode ? { provinceCode: query.provinceCode } : {}), ...status };
+    const { items, total } = await this.accounts.page(filter, { page: query.page, pageSize: query.pageSize, sort: { createdAt: -1 } });
+    return { items, total };
+  }
+
+  /**
+   * Marks a college's registration revoked and renames its account, with the event announcing
+   * it, once: the decision is taken in the account's turn, so of two revocations at the same
+   * moment only one writes and announces. Answers the account as it is afterwards.
+   */
+  async revokeRegistration(accountId: string, revokedBy: { accountId: string; displayName: string }, now: Date, announce: (account: Stored<Account>) => DomainEvent): Promise<Stored<Account>> {
+    const { document } = await this.accounts.update(accountId, (account) =>
+      account.revokedAt ? undefined : { set: { username: revokedName(account), revokedAt: now, revokedBy }, events: [announce(account)] },
+    );
+    if (!document) throw new PlatformError('REGISTRATION_NOT_FOUND');
+    return document;
+  }
+
   async reviewers(query: ReviewerQuery): Promise<{ items: Stored<Account>[]; total: number }> {
     const filter = { role: { $in: [...REVIEWER_ROLES] }, ...(query.provinceCode ? { provinceCode: query.provinceCode } : {}) };
     const { items, total } = await this.accounts.page(filter, { page: query.page, pageSize: query.pageSize, sort: { createdAt: -1 } });
     return { items, total };
   }
+}
+
+/** The name a revoked registration's account keeps: never an identification code, so the college may register again. */
+export function revokedName(account: Stored<Account>): string {
+  return `${account.username}~revoked~${account.id}`;
 }
 
 export function normaliseUsername(username: string): string {

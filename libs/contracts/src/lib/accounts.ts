@@ -97,3 +97,29 @@ export function requireRole(actor: Actor | undefined, ...roles: Role[]): Actor {
   if (!roles.includes(actor.role)) throw new PlatformError('FORBIDDEN');
   return actor;
 }
+
+/** A college's account as the reviewers of its province see it after it registered. */
+export interface RegistrationView {
+  /** The account's id. */
+  id: string;
+  collegeId: string;
+  collegeName: string;
+  identificationCode: string;
+  cityCode: string;
+  cityName: string;
+  phoneMasked: string;
+  registeredAt: string;
+  status: 'active' | 'revoked';
+  revokedAt?: string;
+  /** The reviewer who revoked it. */
+  revokedByName?: string;
+}
+
+/** `provinceCode` is the administrator's choice; a province reviewer sees their own province. */
+export interface ListRegistrationsRequest {
+  provinceCode?: string;
+  status?: RegistrationView['status'];
+  page?: number;
+  pageSize?: number;
+}
+

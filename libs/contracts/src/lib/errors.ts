@@ -21,6 +21,7 @@ export const ErrorCatalog = {
   COLLEGE_NOT_FOUND: { status: 404, message: '所选院校不在该省的院校名录中' },
   CITY_NOT_FOUND: { status: 404, message: '未找到该地市' },
   IDENTIFICATION_CODE_MISMATCH: { status: 400, message: '院校识别码与所选院校不一致' },
+  REGISTRATION_NOT_FOUND: { status: 404, message: '未找到该院校注册记录' },
   COLLEGE_ALREADY_REGISTERED: { status: 409, message: '该院校已注册账号，请直接登录；如忘记密码，请通过“忘记密码”找回' },
   LOGIN_FAILED: { status: 401, message: '账号或密码错误' },
   ACCOUNT_LOCKED: { status: 429, message: '登录失败次数过多，账号已暂时锁定，请15分钟后再试' },

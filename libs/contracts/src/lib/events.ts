@@ -19,6 +19,7 @@ export type EventType = `${string}.${string}.${string}`;
 export const IdentityEvents = {
   collegeRegistered: 'identity.college.registered',
   collegeProfileUpdated: 'identity.college-profile.updated',
+  registrationRevoked: 'identity.registration.revoked',
 } as const satisfies Record<string, EventType>;
 
 /**
@@ -47,6 +48,27 @@ export interface CollegeRegisteredEvent {
   phone: string;
   provinceCode: string;
   cityCode: string;
+  /** Absent from events written before registrations were announced to the province's reviewers. */
+  cityName?: string;
+}
+
+/**
+ * A province's reviewer revoked a college's registration as wrongly claimed: the account is
+ * disabled and the college may register again. `phone` is the number it was registered with.
+ */
+export interface RegistrationRevokedEvent {
+  accountId: string;
+  collegeId: string;
+  collegeName: string;
+  /** The identification code the account was named by. */
+  identificationCode: string;
+  phone: string;
+  provinceCode: string;
+  cityCode: string;
+  /** The education department that revoked it, as the college is told. */
+  departmentName: string;
+  revokedAt: string;
+  revokedBy: { accountId: string; displayName: string };
 }
 
 /** A college saved its basic information; the contact is who hears about its applications. */
@@ -61,6 +83,7 @@ export interface CollegeProfileUpdatedEvent {
 export interface EventPayloads {
   [IdentityEvents.collegeRegistered]: CollegeRegisteredEvent;
   [IdentityEvents.collegeProfileUpdated]: CollegeProfileUpdatedEvent;
+  [IdentityEvents.registrationRevoked]: RegistrationRevokedEvent;
   [PlanningEvents.planPublished]: PlanSnapshot;
   [PlanningEvents.planUpdated]: PlanSnapshot;
   [PlanningEvents.planWindowClosed]: PlanWindowClosedEvent;

@@ -1,4 +1,12 @@
-import type { ActorRequest, CreateReviewerRequest, ListReviewersRequest, ReviewerView, UserView } from './accounts';
+import type {
+  ActorRequest,
+  CreateReviewerRequest,
+  ListRegistrationsRequest,
+  ListReviewersRequest,
+  RegistrationView,
+  ReviewerView,
+  UserView,
+} from './accounts';
 import type {
   ApplicationPage,
   ApplicationView,
@@ -28,7 +36,15 @@ import type { ImportReport, ImportRequest } from './imports';
 import type { DevSmsView, InAppMessagePage, ListMessagesRequest, SendSmsCommand } from './notifications';
 import type { Page } from './pagination';
 import type { ListPlansRequest, PlanFields, PlanPage, PlanView, UpdatePlanRequest } from './planning';
-import type { CityView, CollegeDirectoryEntryView, CollegeDirectoryPage, ProvinceView, SearchCollegesRequest } from './regions';
+import type {
+  CityView,
+  CollegeDirectoryPage,
+  DirectoryCollegePage,
+  DirectoryCollegeView,
+  ListDirectoryRequest,
+  ProvinceView,
+  SearchCollegesRequest,
+} from './regions';
 import { RpcPatterns } from './rpc-patterns';
 
 type Call<Request, Response> = { request: Request; response: Response };
@@ -41,6 +57,9 @@ type Call<Request, Response> = { request: Request; response: Response };
 export interface RpcContract {
   [RpcPatterns.identity.listProvinces]: Call<void, ProvinceView[]>;
   [RpcPatterns.identity.searchColleges]: Call<SearchCollegesRequest, CollegeDirectoryPage>;
+  [RpcPatterns.identity.listDirectory]: Call<ActorRequest<ListDirectoryRequest>, DirectoryCollegePage>;
+  [RpcPatterns.identity.listRegistrations]: Call<ActorRequest<ListRegistrationsRequest>, Page<RegistrationView>>;
+  [RpcPatterns.identity.revokeRegistration]: Call<ActorRequest<{ accountId: string }>, RegistrationView>;
   [RpcPatterns.identity.createCaptcha]: Call<void, CaptchaView>;
   [RpcPatterns.identity.revealCaptcha]: Call<{ captchaId: string }, CaptchaAnswerView>;
   [RpcPatterns.identity.requestSmsCode]: Call<FromClient<RequestSmsCodeRequest>, void>;
@@ -56,7 +75,7 @@ export interface RpcContract {
   [RpcPatterns.identity.listCities]: Call<{ provinceCode: string }, CityView[]>;
   [RpcPatterns.identity.createReviewer]: Call<ActorRequest<CreateReviewerRequest>, ReviewerView>;
   [RpcPatterns.identity.listReviewers]: Call<ActorRequest<ListReviewersRequest>, Page<ReviewerView>>;
-  [RpcPatterns.identity.addTestCollege]: Call<{ provinceCode: string }, CollegeDirectoryEntryView>;
+  [RpcPatterns.identity.addTestCollege]: Call<{ provinceCode: string }, DirectoryCollegeView>;
   [RpcPatterns.identity.importColleges]: Call<ActorRequest<ImportRequest<'colleges'>>, ImportReport>;
   [RpcPatterns.identity.pilotStatus]: Call<ActorRequest, PilotStatusView[]>;
 

@@ -8,6 +8,9 @@ export const RpcPatterns = {
   identity: {
     listProvinces: 'identity.province.list',
     searchColleges: 'identity.college.search',
+    listDirectory: 'identity.college.list',
+    listRegistrations: 'identity.registration.list',
+    revokeRegistration: 'identity.registration.revoke',
     createCaptcha: 'identity.captcha.create',
     revealCaptcha: 'identity.captcha.reveal',
     requestSmsCode: 'identity.sms-code.request',
