@@ -3,7 +3,7 @@ import { PlatformError, type AuthSession, type LoginRequest } from '@pilot/contr
 import { InjectRepository, type Repository, type Stored } from '@pilot/store';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Account } from '../accounts/account.schema';
-import { AccountsService, normaliseUsername } from '../accounts/accounts.service';
+import { AccountsService, normaliseUsername, refreshAllowed } from '../accounts/accounts.service';
 import { PasswordHasher } from '../accounts/password-hasher';
 import { CaptchaService } from '../captcha/captcha.service';
 import { LoginFailure } from './login-failure.schema';
@@ -40,6 +40,8 @@ export class SessionsService {
       this.logger.warn({ msg: 'sign-in failed', locked: locked !== null });
       throw new PlatformError(locked ? 'ACCOUNT_LOCKED' : 'LOGIN_FAILED');
     }
+    // Said only to whoever knows the password: nobody else learns the account exists.
+    if (account.disabledAt) throw new PlatformError('ACCOUNT_DISABLED');
     await this.failures.removeWhere({ username });
     this.logger.log({ msg: 'signed in', accountId: account.id, role: account.role });
     return this.issue(account, randomUUID(), now);
@@ -61,7 +63,7 @@ export class SessionsService {
     }
     await this.sessions.update(session._id, { set: { replacedAt: now } });
     const account = await this.accounts.findById(session.accountId);
-    if (!account) throw new PlatformError('SESSION_ENDED');
+    if (!account || !refreshAllowed(account, session.createdAt)) throw new PlatformError('SESSION_ENDED');
     return this.issue(account, session.family, now);
   }
 

@@ -1,4 +1,13 @@
-import type { ActorRequest, CreateReviewerRequest, ListReviewersRequest, ReviewerView, UserView } from './accounts';
+import type {
+  ActorRequest,
+  CreateReviewerRequest,
+  ListReviewersRequest,
+  ReviewerAccountRequest,
+  ReviewerView,
+  SessionVersionRequest,
+  SessionVersionView,
+  UserView,
+} from './accounts';
 import type {
   ApplicationPage,
   ApplicationView,
@@ -55,6 +64,9 @@ export interface RpcContract {
   [RpcPatterns.identity.listCities]: Call<{ provinceCode: string }, CityView[]>;
   [RpcPatterns.identity.createReviewer]: Call<ActorRequest<CreateReviewerRequest>, ReviewerView>;
   [RpcPatterns.identity.listReviewers]: Call<ActorRequest<ListReviewersRequest>, Page<ReviewerView>>;
+  [RpcPatterns.identity.disableReviewer]: Call<ActorRequest<ReviewerAccountRequest>, ReviewerView>;
+  [RpcPatterns.identity.enableReviewer]: Call<ActorRequest<ReviewerAccountRequest>, ReviewerView>;
+  [RpcPatterns.identity.sessionVersion]: Call<SessionVersionRequest, SessionVersionView>;
   [RpcPatterns.identity.addTestCollege]: Call<{ provinceCode: string }, CollegeDirectoryEntryView>;
   [RpcPatterns.identity.importColleges]: Call<ActorRequest<ImportRequest<'colleges'>>, ImportReport>;
   [RpcPatterns.identity.pilotStatus]: Call<ActorRequest, PilotStatusView[]>;
