@@ -41,9 +41,10 @@ export class RegistrationsReviewService {
   }
 
   /**
-   * Revokes a college's registration: its account can no longer be used and gives up the
-   * identification code, so the college may register again. Revoking an already revoked one
-   * answers it as it is. Another province's registration reads as unknown.
+   * Revokes a college's registration: its account is disabled (every token it holds stops
+   * working at once) and gives up the identification code, so the college may register again.
+   * Revoking an already revoked one answers it as it is. Another province's registration reads
+   * as unknown.
    */
   async revoke(actor: Actor, accountId: string, now = new Date()): Promise<RegistrationView> {
     const reviewer = requireRole(actor, 'province_reviewer', 'admin');
@@ -57,6 +58,8 @@ export class RegistrationsReviewService {
       this.accounts.findById(reviewer.accountId),
     ]);
     const revokedBy = { accountId: reviewer.accountId, displayName: by?.displayName ?? reviewer.username };
+    // Disabled first: whatever the claimant holds stops working at once, even if what follows fails and is asked again.
+    await this.accounts.disable(account.id, { by: reviewer.accountId, reason: REVOKED_REASON }, now);
     const revoked = await this.accounts.revokeRegistration(account.id, revokedBy, now, (current) => {
       const announced: RegistrationRevokedEvent = {
         accountId: current.id,
@@ -97,6 +100,8 @@ export class RegistrationsReviewService {
     );
   }
 }
+
+const REVOKED_REASON = '院校注册经省级教育行政部门核实为冒用，已撤销';
 
 /** Which province's registrations the caller may see: a reviewer only their own. */
 function scopeOf(actor: Actor, asked: string | undefined): string | undefined {

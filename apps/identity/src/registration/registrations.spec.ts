@@ -80,7 +80,13 @@ describe('registering a college by its identification code, and the province rev
   it('lets the province’s reviewer revoke a registration: the college is free to register again, and the revocation is announced once', async () => {
     const entry = await college();
     const claimant = freshPhone();
-    await register(entry, claimant, await smsCode(claimant));
+    const claimed = await register(entry, claimant, await smsCode(claimant));
+    const claimantSession = await identity.rpc.request(RpcPatterns.identity.login, {
+      username: claimed.username,
+      password: claimed.password,
+      clientAddress: freshAddress(),
+      ...(await identity.captcha()),
+    });
     const listed = await identity.rpc.request(RpcPatterns.identity.listRegistrations, { actor: shandongReviewer, status: 'active', pageSize: 100 });
     const registration = listed.items.find((item) => item.collegeId === entry.id);
     expect(registration).toEqual(
@@ -97,6 +103,13 @@ describe('registering a college by its identification code, and the province rev
     expect(revoked).toEqual(expect.objectContaining({ id: accountId, status: 'revoked', revokedAt: expect.any(String), revokedByName: '山东省厅审核员', identificationCode: entry.identificationCode }));
     const again = await identity.rpc.request(RpcPatterns.identity.revokeRegistration, { actor: shandongReviewer, accountId });
     expect(again.revokedAt).toBe(revoked.revokedAt);
+
+    // The claimant's account is disabled: what it holds stops working, and its name no longer signs in.
+    expect(await identity.moduleRef.get(AccountsService).findById(accountId)).toEqual(expect.objectContaining({ disabledAt: expect.any(Date) }));
+    expect((await refusal(identity.rpc.request(RpcPatterns.identity.refresh, { refreshToken: claimantSession.refreshToken }))).code).toBe('SESSION_ENDED');
+    const signIn = identity.rpc.request(RpcPatterns.identity.login, { username: claimed.username, password: claimed.password, clientAddress: freshAddress(), ...(await identity.captcha()) });
+    expect((await refusal(signIn)).code).toBe('LOGIN_FAILED');
+    await eventually(() => identity.events.of(IdentityEvents.accountDisabled).some((e) => (e.payload as { accountId: string }).accountId === accountId));
 
     const announced = await eventually(() => identity.events.of(IdentityEvents.registrationRevoked).filter((e) => (e.payload as RegistrationRevokedEvent).accountId === accountId).length > 0 && identity.events.of(IdentityEvents.registrationRevoked));
     expect(announced.filter((e) => (e.payload as RegistrationRevokedEvent).accountId === accountId).map((e) => e.payload)).toEqual([

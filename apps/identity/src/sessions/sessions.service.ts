@@ -3,7 +3,7 @@ import { PlatformError, retryLater, type AuthSession, type FromClient, type Logi
 import { InjectRepository, type Repository, type Stored } from '@pilot/store';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Account } from '../accounts/account.schema';
-import { AccountsService, normaliseUsername } from '../accounts/accounts.service';
+import { AccountsService, normaliseUsername, refreshAllowed } from '../accounts/accounts.service';
 import { PasswordHasher } from '../accounts/password-hasher';
 import { CaptchaService } from '../captcha/captcha.service';
 import { ExemptAddresses, normaliseAddress } from '../client-addresses/client-address';
@@ -47,6 +47,8 @@ export class SessionsService {
       this.logger.warn({ msg: 'sign-in failed', refused: after?.code ?? null });
       throw after ? retryLater(after.code, secondsUntil(after.until, now)) : new PlatformError('LOGIN_FAILED');
     }
+    // Said only to whoever knows the password: nobody else learns the account exists.
+    if (account.disabledAt) throw new PlatformError('ACCOUNT_DISABLED');
     // Only this address's failures: another address's guesses at the name keep their lock.
     await this.failures.removeWhere({ username, address });
     this.logger.log({ msg: 'signed in', accountId: account.id, role: account.role });
@@ -69,7 +71,7 @@ export class SessionsService {
     }
     await this.sessions.update(session._id, { set: { replacedAt: now } });
     const account = await this.accounts.findById(session.accountId);
-    if (!account) throw new PlatformError('SESSION_ENDED');
+    if (!account || !refreshAllowed(account, session.createdAt)) throw new PlatformError('SESSION_ENDED');
     return this.issue(account, session.family, now);
   }
 

@@ -72,6 +72,31 @@ export interface ReviewerView {
   cityName?: string;
   phone: string;
   createdAt: string;
+  /** A disabled account cannot sign in, and its tokens no longer work. */
+  disabled: boolean;
+  disabledAt?: string;
+}
+
+/** An administrator disables or enables a reviewer account again (审核员账号). */
+export interface ReviewerAccountRequest {
+  reviewerId: string;
+}
+
+/**
+ * Why every access token an account holds stopped working at once: its version moved on, and
+ * the gateway refuses a token that carries an older one.
+ */
+export const SESSIONS_ENDED_REASONS = ['logout', 'password-changed', 'password-reset', 'disabled'] as const;
+export type SessionsEndedReason = (typeof SESSIONS_ENDED_REASONS)[number];
+
+/** What the gateway asks identity when it has no fresh copy of an account's session version. */
+export interface SessionVersionRequest {
+  accountId: string;
+}
+
+export interface SessionVersionView {
+  /** Access tokens carrying an older version are refused. */
+  sessionVersion: number;
 }
 
 export interface ListReviewersRequest {

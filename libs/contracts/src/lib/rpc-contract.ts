@@ -4,7 +4,10 @@ import type {
   ListRegistrationsRequest,
   ListReviewersRequest,
   RegistrationView,
+  ReviewerAccountRequest,
   ReviewerView,
+  SessionVersionRequest,
+  SessionVersionView,
   UserView,
 } from './accounts';
 import type {
@@ -75,6 +78,9 @@ export interface RpcContract {
   [RpcPatterns.identity.listCities]: Call<{ provinceCode: string }, CityView[]>;
   [RpcPatterns.identity.createReviewer]: Call<ActorRequest<CreateReviewerRequest>, ReviewerView>;
   [RpcPatterns.identity.listReviewers]: Call<ActorRequest<ListReviewersRequest>, Page<ReviewerView>>;
+  [RpcPatterns.identity.disableReviewer]: Call<ActorRequest<ReviewerAccountRequest>, ReviewerView>;
+  [RpcPatterns.identity.enableReviewer]: Call<ActorRequest<ReviewerAccountRequest>, ReviewerView>;
+  [RpcPatterns.identity.sessionVersion]: Call<SessionVersionRequest, SessionVersionView>;
   [RpcPatterns.identity.addTestCollege]: Call<{ provinceCode: string }, DirectoryCollegeView>;
   [RpcPatterns.identity.importColleges]: Call<ActorRequest<ImportRequest<'colleges'>>, ImportReport>;
   [RpcPatterns.identity.pilotStatus]: Call<ActorRequest, PilotStatusView[]>;
