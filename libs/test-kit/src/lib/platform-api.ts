@@ -132,6 +132,8 @@ export interface ReviewerToCreate {
   provinceCode: string;
   cityCode?: string;
   displayName?: string;
+  /** A fresh number unless given. */
+  phone?: string;
 }
 
 /** Opens a reviewer account as the administrator, for tests whose subject comes after. */
