@@ -21,8 +21,13 @@ describe('spreadsheet imports by the administrator', () => {
   });
 
   const importFile = (kind: string, file: Parameters<typeof upload>[1], token = adminToken) => upload(`/admin/imports/${kind}`, file, token);
+  /** The directory as the administrator reads it, with the identification codes the public one leaves out. */
   const searchColleges = async (q: string) =>
-    (await call('GET', `/regions/provinces/370000/colleges?q=${encodeURIComponent(q)}&pageSize=100`)).body.items as { name: string; identificationCode: string; cityCode: string }[];
+    (await call('GET', `/directory/colleges?provinceCode=370000&q=${encodeURIComponent(q)}&pageSize=100`, undefined, adminToken)).body.items as {
+      name: string;
+      identificationCode: string;
+      cityCode: string;
+    }[];
 
   describe('of the college directory', () => {
     const first = { name: `导入测试职业学院${run}甲`, code: freshIdentificationCode() };

@@ -42,7 +42,7 @@ describe('college registration', () => {
     expect((await call('POST', '/auth/register', { ...other.body, phone, smsCode: code })).status).toBe(201);
   });
 
-  it('refuses a wrong identification code without spending the SMS code', async () => {
+  it('refuses a wrong identification code, which spends only one of the SMS code’s five tries', async () => {
     const { body, phone } = await registrationOf();
     const code = await smsCode('register', { phone });
     const wrong = await call('POST', '/auth/register', { ...body, identificationCode: '1234567890', smsCode: code });

@@ -2,7 +2,7 @@ import { sign } from 'jsonwebtoken';
 import { ADMIN_PASSWORD, call, login, registerCollege, signedIn, solvedCaptcha, uniqueName } from '@pilot/test-kit';
 
 const LOGIN_FAILED = { code: 'LOGIN_FAILED', message: '账号或密码错误' };
-const LOCKED = { code: 'ACCOUNT_LOCKED', message: '登录失败次数过多，账号已锁定15分钟，请稍后再试' };
+const LOCKED = { code: 'ACCOUNT_LOCKED', message: '登录失败次数过多，账号已暂时锁定，请15分钟后再试', details: { retryAfterSeconds: expect.any(Number) } };
 
 describe('signing in', () => {
   it('gives a short-lived access token, a refresh token and the user with its college and scope', async () => {
@@ -46,7 +46,7 @@ describe('signing in', () => {
     expect(answer.body.code).toBe('CAPTCHA_INVALID');
   });
 
-  it('locks the account for fifteen minutes after five failures, even against the right password', async () => {
+  it('locks the account for fifteen minutes after five failures from one address, even against the right password', async () => {
     const college = await registerCollege();
     for (let attempt = 1; attempt <= 4; attempt++) {
       expect((await login(college.username, `Wrong-password-${attempt}`)).body).toEqual(LOGIN_FAILED);

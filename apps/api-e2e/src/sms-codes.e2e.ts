@@ -15,16 +15,18 @@ describe('SMS verification codes', () => {
     expect(messages[0].text).toMatch(/^【1\+X证书试点申报平台】您正在注册账号，验证码为\d{6}，10分钟内有效。/);
   });
 
-  it('refuses a second code for the same phone and purpose within 60 seconds', async () => {
+  it('refuses a second code for the same phone within 60 seconds, saying how many seconds are left', async () => {
     const phone = freshPhone();
     expect((await requestCode({ phone, purpose: 'register', ...(await solvedCaptcha()) })).status).toBe(202);
     const again = await requestCode({ phone, purpose: 'register', ...(await solvedCaptcha()) });
     expect(again.status).toBe(429);
-    expect(await again.json()).toEqual({ code: 'SMS_TOO_SOON', message: '验证码发送过于频繁，请60秒后再试' });
+    const body = await again.json();
+    expect(body).toEqual({ code: 'SMS_TOO_SOON', message: expect.stringMatching(/^验证码发送过于频繁，请(5\d|60)秒后再试$/), details: { retryAfterSeconds: expect.any(Number) } });
+    expect(again.headers.get('retry-after')).toBe(String(body.details.retryAfterSeconds));
     expect(await inbox(phone)).toHaveLength(1);
   });
 
-  it('counts each purpose on its own: a password-reset code may follow a registration code at once', async () => {
+  it('lets a password-reset code follow at once when the registration code was used: its holder has the phone', async () => {
     const registered = await registerCollege();
     const reset = await requestCode({ phone: registered.phone, purpose: 'reset-password', ...(await solvedCaptcha()) });
     expect(reset.status).toBe(202);

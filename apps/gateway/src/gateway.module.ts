@@ -21,6 +21,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { PilotStatusModule } from './pilot-status/pilot-status.module';
 import { PlansModule } from './plans/plans.module';
 import { RegionsModule } from './regions/regions.module';
+import { RegistrationsModule } from './registrations/registrations.module';
 
 @Module({})
 export class GatewayModule implements NestModule {
@@ -41,6 +42,7 @@ export class GatewayModule implements NestModule {
         }),
         AccessModule.register(config.JWT_SECRET),
         RegionsModule,
+        RegistrationsModule,
         AuthModule,
         CollegeProfileModule,
         CatalogueModule,

@@ -30,4 +30,10 @@ describe('identity settings', () => {
     expect(problemsOf({ ...production, ADMIN_INITIAL_PASSWORD: undefined })).toEqual([expect.stringMatching(/^ADMIN_INITIAL_PASSWORD: /)]);
     expect(problemsOf({ ADMIN_INITIAL_PASSWORD: 'admin' })).toEqual([expect.stringMatching(/^ADMIN_INITIAL_PASSWORD: /)]);
   });
+
+  it('read the addresses the per-address limits leave out, and refuse them in production or unreadable', () => {
+    expect(loadConfig(IdentityConfig, {}, { LIMIT_EXEMPT_ADDRESSES: '127.0.0.1,::1,10.0.0.0/8' }).LIMIT_EXEMPT_ADDRESSES).toBe('127.0.0.1,::1,10.0.0.0/8');
+    expect(problemsOf({ LIMIT_EXEMPT_ADDRESSES: 'localhost' })).toEqual([expect.stringMatching(/^LIMIT_EXEMPT_ADDRESSES: /)]);
+    expect(problemsOf({ ...production, LIMIT_EXEMPT_ADDRESSES: '127.0.0.1' })).toEqual([expect.stringMatching(/^LIMIT_EXEMPT_ADDRESSES: .*production/)]);
+  });
 });

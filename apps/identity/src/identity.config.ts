@@ -1,8 +1,20 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, Max, Min, MinLength, Validate, ValidateIf, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  Max,
+  Min,
+  MinLength,
+  Validate,
+  ValidateIf,
+  ValidatorConstraint,
+  type ValidationArguments,
+  type ValidatorConstraintInterface,
+} from 'class-validator';
 import { DEV_JWT_SECRET, OwnSecretInProduction } from '@pilot/access-tokens';
 import { isStrongPassword } from '@pilot/contracts';
 import { StoreServiceConfig } from '@pilot/runtime';
+import { parseAddressList } from './client-addresses/client-address';
 
 @ValidatorConstraint({ name: 'strongPassword' })
 class StrongPassword implements ValidatorConstraintInterface {
@@ -12,6 +24,19 @@ class StrongPassword implements ValidatorConstraintInterface {
 
   defaultMessage(): string {
     return 'ADMIN_INITIAL_PASSWORD is required in production and must be 8-32 characters with three of: upper case, lower case, digits, symbols';
+  }
+}
+
+@ValidatorConstraint({ name: 'exemptAddresses' })
+class ExemptAddressList implements ValidatorConstraintInterface {
+  validate(value: unknown, args: ValidationArguments): boolean {
+    if (typeof value !== 'string') return false;
+    if (value.trim() && (args.object as IdentityConfig).NODE_ENV === 'production') return false;
+    return parseAddressList(value).invalid.length === 0;
+  }
+
+  defaultMessage(): string {
+    return 'LIMIT_EXEMPT_ADDRESSES must list IP addresses or CIDR ranges, comma-separated, and is refused when NODE_ENV=production';
   }
 }
 
@@ -44,4 +69,12 @@ export class IdentityConfig extends StoreServiceConfig {
   @ValidateIf((config: IdentityConfig) => config.NODE_ENV === 'production' || config.ADMIN_INITIAL_PASSWORD !== undefined)
   @Validate(StrongPassword)
   ADMIN_INITIAL_PASSWORD?: string;
+
+  /**
+   * Client addresses the per-address limits (SMS sending, the sign-in delay) leave out: the
+   * machine the automated tests run on, whose every request comes from one address. Refused in
+   * production; the limits per phone and per account name still apply to these addresses.
+   */
+  @Validate(ExemptAddressList)
+  LIMIT_EXEMPT_ADDRESSES = '';
 }

@@ -3,6 +3,7 @@ import { AccessTokens } from '@pilot/access-tokens';
 import { serviceFoundation } from '@pilot/foundation';
 import { AccountsModule } from './accounts/accounts.module';
 import { CaptchaModule } from './captcha/captcha.module';
+import { ClientAddressesModule } from './client-addresses/client-addresses.module';
 import { CollegeProfilesModule } from './college-profiles/college-profiles.module';
 import { DirectoryModule } from './directory/directory.module';
 import { IdentityConfig } from './identity.config';
@@ -25,6 +26,7 @@ export class IdentityModule {
         // Accounts and profiles announce their changes: their modules register them with events.
         ...serviceFoundation(service, config),
         RegionsModule,
+        ClientAddressesModule.register(config.LIMIT_EXEMPT_ADDRESSES),
         AccountsModule.register({ adminInitialPassword: config.ADMIN_INITIAL_PASSWORD }),
         DirectoryModule.register({ seedDemoData: config.SEED_DEMO_DATA === '1', devTools }),
         CaptchaModule.register({ devTools }),

@@ -50,6 +50,11 @@ export class NotificationsConfig extends StoreServiceConfig {
   @IsNotEmpty({ message: 'ALIYUN_SMS_TEMPLATE_APPLICATION_REVIEWED is required with SMS_PROVIDER=aliyun' })
   ALIYUN_SMS_TEMPLATE_APPLICATION_REVIEWED = '';
 
+  /** The approved template of the SMS telling a registrant the registration was revoked (parameters `collegeName` and `departmentName`). */
+  @ValidateIf((config: NotificationsConfig) => config.SMS_PROVIDER === 'aliyun')
+  @IsNotEmpty({ message: 'ALIYUN_SMS_TEMPLATE_REGISTRATION_REVOKED is required with SMS_PROVIDER=aliyun' })
+  ALIYUN_SMS_TEMPLATE_REGISTRATION_REVOKED = '';
+
   /**
    * The development inbox seals password messages under a key held only in memory. Replicas of
    * one run share it through this setting; without it each process has a random key of its own.
@@ -73,6 +78,7 @@ export class NotificationsConfig extends StoreServiceConfig {
           'verification-code': this.ALIYUN_SMS_TEMPLATE_VERIFICATION_CODE,
           'account-created': this.ALIYUN_SMS_TEMPLATE_ACCOUNT_CREATED,
           'application-reviewed': this.ALIYUN_SMS_TEMPLATE_APPLICATION_REVIEWED,
+          'registration-revoked': this.ALIYUN_SMS_TEMPLATE_REGISTRATION_REVOKED,
         },
       },
     };

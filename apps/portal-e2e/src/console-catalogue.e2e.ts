@@ -98,7 +98,7 @@ describe('console: the certificate catalogue, the major catalogue and the colleg
     expect(vocational.every(([code, name, level]) => `${code}${name}`.includes('计算机') && level === '高职专科')).toBe(true);
   });
 
-  it('lists a province college directory, searchable by name', async () => {
+  it('lists a province college directory with the identification codes the public one leaves out, searchable by name', async () => {
     const college = await testCollege(HAINAN);
     await page.getByTestId('nav-colleges').click();
     await page.waitForURL(`${CONSOLE_URL}/colleges`);
@@ -106,7 +106,7 @@ describe('console: the certificate catalogue, the major catalogue and the colleg
     await province.click();
     const labels = await collectOptionLabels(page.locator('.directory-province-dropdown'));
     expect(labels).toHaveLength(31);
-    const hainan = page.waitForResponse((r) => /\/regions\/provinces\/460000\/colleges$/.test(new URL(r.url()).pathname));
+    const hainan = page.waitForResponse((r) => new URL(r.url()).pathname.endsWith('/directory/colleges') && new URL(r.url()).searchParams.get('provinceCode') === HAINAN);
     await province.locator('input').fill('海南');
     await page.locator('.directory-province-dropdown nz-option-item', { hasText: '海南省' }).click();
     expect((await hainan).status()).toBe(200);
@@ -114,7 +114,7 @@ describe('console: the certificate catalogue, the major catalogue and the colleg
     expect(headings).toEqual(['院校名称', '学校标识码', '地市', '办学类型', '注册状态']);
     await page.getByTestId('directory-table').locator('tbody tr.ant-table-row').first().waitFor();
 
-    await search(college.name, `/regions/provinces/${HAINAN}/colleges`);
+    await search(college.name, '/directory/colleges');
     await page.getByTestId('directory-table').locator(`tbody tr[data-code="${college.identificationCode}"]`).waitFor();
     await expect(rowsOf('directory-table')).resolves.toEqual([[college.name, college.identificationCode, college.cityName, college.type, '未注册']]);
   });

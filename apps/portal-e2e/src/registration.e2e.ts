@@ -1,5 +1,7 @@
 import type { Page } from 'playwright-core';
+import { freshPhone, latestSmsCode, testCollege } from '@pilot/test-kit';
 import { collectOptionLabels, freshPageForEachTest, PORTAL_URL } from './support/browser';
+import { CaptchaWatch, chooseCollege, chooseProvince as pickProvince } from './support/portal';
 
 describe('portal: 注册账号 (registration page)', () => {
   let page: Page;
@@ -114,4 +116,48 @@ describe('portal: 注册账号 (registration page)', () => {
     await chooseProvince('广东省');
     await collegeSelect().locator('.ant-select-selection-item').waitFor({ state: 'detached' });
   });
+
+  it('asks the college for the identification code the directory never shows, and marks a wrong one at the field', async () => {
+    const college = await testCollege('370000');
+    const phone = freshPhone();
+    const captchas = new CaptchaWatch(page);
+    const directoryAnswers: string[] = [];
+    page.on('response', (response) => {
+      if (/\/regions\/provinces\/\d+\/colleges/.test(response.url())) void response.text().then((text) => directoryAnswers.push(text));
+    });
+
+    await page.goto(`${PORTAL_URL}/register`);
+    await page.getByText('即教育部颁发的10位学校标识码').waitFor();
+    await pickProvince(page, '山东省');
+    await chooseCollege(page, college.name);
+    // Nothing the directory sent, and nothing on screen, gives the code away.
+    expect(directoryAnswers.length).toBeGreaterThan(0);
+    expect(directoryAnswers.some((text) => text.includes(college.identificationCode) || text.includes('identificationCode'))).toBe(false);
+    expect(await page.locator('body').textContent()).not.toContain(college.identificationCode);
+
+    const wrongCode = college.identificationCode === '1234567890' ? '1234567891' : '1234567890';
+    await page.getByTestId('identification-code').fill(wrongCode);
+    await page.getByTestId('phone').fill(phone);
+    await captchas.solve();
+    await page.getByTestId('send-sms-code').click();
+    await page.getByTestId('sms-sent').waitFor();
+    await page.getByTestId('sms-code').fill(await latestSmsCode(phone, 'register'));
+    await page.getByTestId('register-submit').click();
+
+    // Said at the top and at the field the college types it into again.
+    await page.getByTestId('api-error').getByText('院校识别码与所选院校不一致').waitFor();
+    await page.getByText('院校识别码与所选院校不一致，请核对后重新输入').waitFor();
+    await page.screenshot({ path: screenshotPath('registration-wrong-code'), fullPage: true });
+
+    await page.getByTestId('identification-code').fill(college.identificationCode);
+    await page.getByText('院校识别码与所选院校不一致，请核对后重新输入').waitFor({ state: 'detached' });
+    await page.getByTestId('register-submit').click();
+    await page.getByTestId('register-result').waitFor();
+    await expect(page.getByTestId('result-username').textContent()).resolves.toContain(college.identificationCode);
+  });
 });
+
+/** Where a test's screenshot goes, for a person to look at. */
+function screenshotPath(name: string): string {
+  return `${process.env['SCREENSHOT_DIR'] ?? '/tmp'}/${name}.png`;
+}

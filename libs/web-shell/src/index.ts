@@ -9,3 +9,6 @@ export * from './lib/sign-in-form/sign-in-form';
 export * from './lib/lazy-stylesheet/lazy-stylesheet';
 export * from './lib/paged-rows/paged-rows';
 export * from './lib/application-colours/application-colours';
+export * from './lib/messages/message-recipients';
+export * from './lib/messages/unread-messages';
+export * from './lib/messages/message-bell';

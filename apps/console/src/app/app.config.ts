@@ -5,11 +5,13 @@ import {
   ArrowLeftOutline,
   AuditOutline,
   BankOutline,
+  BellOutline,
   BookOutline,
   CalendarOutline,
   DownloadOutline,
   EyeInvisibleOutline,
   EyeOutline,
+  IdcardOutline,
   KeyOutline,
   LockOutline,
   PaperClipOutline,
@@ -24,6 +26,7 @@ import {
 } from '@ant-design/icons-angular/icons';
 import { provideWebShell } from '@pilot/web-shell';
 import { appRoutes } from './app.routes';
+import { isProvinceReviewer } from './session/console-user';
 
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -33,11 +36,13 @@ export const appConfig: ApplicationConfig = {
         ArrowLeftOutline,
         AuditOutline,
         BankOutline,
+        BellOutline,
         BookOutline,
         CalendarOutline,
         DownloadOutline,
         EyeInvisibleOutline,
         EyeOutline,
+        IdcardOutline,
         KeyOutline,
         LockOutline,
         PaperClipOutline,
@@ -50,6 +55,7 @@ export const appConfig: ApplicationConfig = {
         UploadOutline,
         UserOutline,
       ],
+      receivesMessages: isProvinceReviewer,
     }),
     provideRouter(appRoutes),
   ],

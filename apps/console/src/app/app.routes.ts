@@ -69,6 +69,18 @@ export const appRoutes: Route[] = [
         loadComponent: () => import('./directory/college-directory').then((m) => m.CollegeDirectoryPage),
       },
       {
+        path: 'registrations',
+        title: `院校注册 · ${TITLE}`,
+        canActivate: [initialPasswordChangedGuard],
+        loadComponent: () => import('./registrations/registrations').then((m) => m.RegistrationsPage),
+      },
+      {
+        path: 'messages',
+        title: `消息 · ${TITLE}`,
+        canActivate: [initialPasswordChangedGuard],
+        loadComponent: () => import('./messages/messages').then((m) => m.MessagesPage),
+      },
+      {
         path: 'change-password',
         title: `修改密码 · ${TITLE}`,
         loadComponent: () => import('./change-password/change-password').then((m) => m.ChangePasswordPage),

@@ -1,9 +1,9 @@
 import { Component } from '@angular/core';
 import { RouterOutlet } from '@angular/router';
-import { ShellLayout } from '@pilot/web-shell';
+import { MessageBell, ShellLayout } from '@pilot/web-shell';
 
 @Component({
-  imports: [RouterOutlet, ShellLayout],
+  imports: [RouterOutlet, ShellLayout, MessageBell],
   selector: 'console-root',
   templateUrl: './app.html',
 })

@@ -4,6 +4,7 @@ import { RpcPatterns, type Actor, type AuthSession, type CaptchaView, type Regis
 import { RpcClient } from '@pilot/messaging';
 import { Public } from '@pilot/runtime';
 import { CurrentActor } from '../access/access.decorators';
+import { ClientAddress } from '../http/client-address.decorator';
 import { LoginDto } from './login.dto';
 import { ChangePasswordDto, PasswordResetDto } from './password.dto';
 import { RefreshDto } from './refresh.dto';
@@ -25,9 +26,12 @@ export class AuthController {
   @Public()
   @Post('sms-codes')
   @HttpCode(202)
-  @ApiOperation({ summary: '发送短信验证码（需图形验证码；同一手机号60秒一次、每天最多10次；10分钟内有效，错5次作废）' })
-  async smsCode(@Body() request: RequestSmsCodeDto): Promise<SmsCodeAccepted> {
-    await this.rpc.request(RpcPatterns.identity.requestSmsCode, request);
+  @ApiOperation({
+    summary:
+      '发送短信验证码（需图形验证码；同一手机号不论用途60秒一次（上一条已使用则不必等待）、每天最多10次；同一网络地址10分钟内最多5次、每天最多30次；10分钟内有效，错5次作废）',
+  })
+  async smsCode(@Body() request: RequestSmsCodeDto, @ClientAddress() clientAddress: string): Promise<SmsCodeAccepted> {
+    await this.rpc.request(RpcPatterns.identity.requestSmsCode, { ...request, clientAddress });
     return {};
   }
 
@@ -41,9 +45,12 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  @ApiOperation({ summary: '登录（需图形验证码；连续失败5次锁定15分钟）' })
-  login(@Body() request: LoginDto): Promise<AuthSession> {
-    return this.rpc.request(RpcPatterns.identity.login, request);
+  @ApiOperation({
+    summary:
+      '登录（需图形验证码；同一网络地址对同一账号15分钟内失败5次，该地址锁定15分钟并逐次加倍；3个以上地址15分钟内共失败10次，账号对所有人锁定15分钟；同一地址1小时内失败10次后每次须等待，从15秒起加倍）',
+  })
+  login(@Body() request: LoginDto, @ClientAddress() clientAddress: string): Promise<AuthSession> {
+    return this.rpc.request(RpcPatterns.identity.login, { ...request, clientAddress });
   }
 
   @Public()

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { RpcPatterns, type CaptchaAnswerView, type CollegeDirectoryEntryView, type DevSmsView } from '@pilot/contracts';
+import { RpcPatterns, type CaptchaAnswerView, type DirectoryCollegeView, type DevSmsView } from '@pilot/contracts';
 import { RpcClient } from '@pilot/messaging';
 import { Public } from '@pilot/runtime';
 import { CaptchaIdParam } from './captcha-id.param';
@@ -25,9 +25,9 @@ export class DevToolsController {
     return this.rpc.request(RpcPatterns.notifications.listDevSms, { phone });
   }
 
-  /** A college of its own for each test run: a college can register only once. */
+  /** A college of its own for each test run (a college can register only once), with the code it proves itself by. */
   @Post('directory/colleges')
-  testCollege(@Body() { provinceCode }: TestCollegeDto): Promise<CollegeDirectoryEntryView> {
+  testCollege(@Body() { provinceCode }: TestCollegeDto): Promise<DirectoryCollegeView> {
     return this.rpc.request(RpcPatterns.identity.addTestCollege, { provinceCode });
   }
 }

@@ -1,4 +1,4 @@
-import { ErrorCatalog, PlatformError } from '@pilot/contracts';
+import { ErrorCatalog, PlatformError, retryLater } from '@pilot/contracts';
 import { DIRECT_REPLY_QUEUE } from '@pilot/messaging';
 import { uniqueName } from '@pilot/messaging/testing';
 import { ServiceOnTheWire, startGateway, type GatewayUnderTest } from '../testing/gateway-under-test';
@@ -18,6 +18,8 @@ describe('the gateway’s answers when something goes wrong, over the real broke
         return fails(new PlatformError('PLAN_NAME_TAKEN'));
       case 'profile.check':
         return fails(new PlatformError('VALIDATION_FAILED', '专任教师人数不能多于在校学生人数', { fields: { fullTimeTeachers: ['专任教师人数不能多于在校学生人数'] } }));
+      case 'sms.flood':
+        return fails(retryLater('SMS_ADDRESS_LIMIT', 250));
       case 'bug.hit':
         return { ok: false, error: { code: 'INTERNAL_ERROR', message: ErrorCatalog.INTERNAL_ERROR.message } };
       default:
@@ -55,6 +57,14 @@ describe('the gateway’s answers when something goes wrong, over the real broke
     const answer = await gateway.http.get(service.route('plan.missing'));
     expect(answer.status).toBe(404);
     expect(answer.body).toEqual({ code: 'PLAN_NOT_FOUND', message: '未找到该申报计划' });
+  });
+
+  it('answers a refusal that knows when it ends with 429, the wait in its words and details, and Retry-After', async () => {
+    const answer = await gateway.http.get(service.route('sms.flood'));
+    expect(answer.status).toBe(429);
+    expect(answer.headers['retry-after']).toBe('250');
+    expect(answer.body).toEqual({ code: 'SMS_ADDRESS_LIMIT', message: '当前网络获取验证码过于频繁，请5分钟后再试', details: { retryAfterSeconds: 250 } });
+    expect((await gateway.http.get(service.route('plan.missing'))).headers['retry-after']).toBeUndefined();
   });
 
   it('answers a service’s conflict with 409 and the service’s code and Chinese message', async () => {

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
-import { ErrorCatalog, PlatformError, type ErrorBody, type ErrorCode } from '@pilot/contracts';
+import { ErrorCatalog, PlatformError, type ErrorBody, type ErrorCode, type RetryLaterDetails } from '@pilot/contracts';
 import type { Response } from 'express';
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
@@ -21,6 +21,9 @@ export class HttpErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const { status, body } = this.toResponse(exception);
+    const retryAfter = (body.details as Partial<RetryLaterDetails> | undefined)?.retryAfterSeconds;
+    // A refusal that knows when it ends says so in the standard header too.
+    if (typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
     response.status(status).json(body);
   }
 

@@ -26,7 +26,7 @@ export class RegionsController {
   }
 
   @Get(':code/colleges')
-  @ApiOperation({ summary: '按省份检索院校名录' })
+  @ApiOperation({ summary: '按省份检索院校名录（不含学校标识码：院校注册时须自行填写以证明身份）' })
   @ApiParam({ name: 'code', description: '六位省级行政区划代码，如 370000' })
   colleges(@Param() { code }: ProvinceCodeParam, @Query() query: CollegesQueryDto): Promise<CollegeDirectoryPage> {
     return this.rpc.request(RpcPatterns.identity.searchColleges, { provinceCode: code, ...query });

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { DirectoryController } from './directory.controller';
 import { RegionsController } from './regions.controller';
 
-@Module({ controllers: [RegionsController] })
+@Module({ controllers: [RegionsController, DirectoryController] })
 export class RegionsModule {}

@@ -38,7 +38,38 @@ export class Account {
   @Prop()
   cityCode?: string;
 
+  /**
+   * Carried in every access token; moving it on refuses every token issued before, at once
+   * (sign-out, a password change or reset, disabling). Accounts made before it existed read as 0.
+   */
+  @Prop({ default: 0 })
+  sessionVersion?: number;
+
+  /** Present while the account is disabled: it cannot sign in or refresh its tokens. */
+  @Prop()
+  disabledAt?: Date;
+
+  @Prop()
+  disabledBy?: string;
+
+  @Prop()
+  disabledReason?: string;
+
+  /** Kept after the account is enabled again: refresh tokens issued before it stay ended. */
+  @Prop()
+  lastDisabledAt?: Date;
+
   createdAt!: Date;
+
+  /**
+   * A college's registration revoked by its province as wrongly claimed: the account keeps its
+   * history under a changed name, which frees the identification code for a new registration.
+   */
+  @Prop()
+  revokedAt?: Date;
+
+  @Prop({ type: Object })
+  revokedBy?: { accountId: string; displayName: string };
 }
 
 export const AccountSchema = SchemaFactory.createForClass(Account);

@@ -1,5 +1,5 @@
 import { Controller, Inject } from '@nestjs/common';
-import { PlatformError, RpcPatterns, requireRole, type ActorRequest, type ImportRequest, type SearchCollegesRequest } from '@pilot/contracts';
+import { PlatformError, RpcPatterns, requireRole, type ActorRequest, type ImportRequest, type ListDirectoryRequest, type SearchCollegesRequest } from '@pilot/contracts';
 import { OnRequest } from '@pilot/messaging';
 import { DIRECTORY_OPTIONS, type DirectoryOptions } from './demo-directory.seeder';
 import { DirectoryImport } from './directory-import';
@@ -16,6 +16,11 @@ export class DirectoryHandlers {
   @OnRequest(RpcPatterns.identity.searchColleges)
   searchColleges(request: SearchCollegesRequest) {
     return this.directory.search(request);
+  }
+
+  @OnRequest(RpcPatterns.identity.listDirectory)
+  listDirectory({ actor, ...request }: ActorRequest<ListDirectoryRequest>) {
+    return this.directory.list(actor, request);
   }
 
   /** Refused here too when the development tools are off, whatever the gateway does. */

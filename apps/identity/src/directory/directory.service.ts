@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import {
-  type CollegeDirectoryEntryView,
+  PlatformError,
+  requireRole,
+  type Actor,
   type CollegeDirectoryPage,
+  type DirectoryCollegePage,
+  type DirectoryCollegeView,
+  type ListDirectoryRequest,
   type SearchCollegesRequest,
 } from '@pilot/contracts';
 import { InjectRepository, type Repository, type Stored } from '@pilot/store';
@@ -23,11 +28,29 @@ export class DirectoryService {
     return this.colleges.get(id);
   }
 
+  /** The public directory: names, cities and whether each has registered, never identification codes. */
   async search(request: SearchCollegesRequest): Promise<CollegeDirectoryPage> {
-    await this.regions.requireProvince(request.provinceCode);
+    const found = await this.listed(request.provinceCode, request, ['name']);
+    return { ...found, items: found.items.map(({ id, name, cityCode, cityName, type, registered }) => ({ id, name, cityCode, cityName, type, registered })) };
+  }
+
+  /**
+   * The directory with identification codes, for administrators (any province) and reviewers
+   * (their own); searched by name or code.
+   */
+  async list(actor: Actor, request: ListDirectoryRequest): Promise<DirectoryCollegePage> {
+    const viewer = requireRole(actor, 'admin', 'province_reviewer', 'city_reviewer');
+    const provinceCode = viewer.role === 'admin' ? request.provinceCode : viewer.provinceCode;
+    if (!provinceCode) throw new PlatformError('VALIDATION_FAILED', undefined, { fields: { provinceCode: ['请选择省份'] } });
+    if (request.provinceCode && request.provinceCode !== provinceCode) throw new PlatformError('FORBIDDEN');
+    return this.listed(provinceCode, request, ['name', 'identificationCode']);
+  }
+
+  private async listed(provinceCode: string, request: { q?: string; page?: number; pageSize?: number }, keywordFields: string[]): Promise<DirectoryCollegePage> {
+    await this.regions.requireProvince(provinceCode);
     const { items: found, total, page, pageSize } = await this.colleges.page(
-      { provinceCode: request.provinceCode },
-      { page: request.page, pageSize: request.pageSize, sort: { name: 1 }, keyword: request.q, keywordFields: ['name'] },
+      { provinceCode },
+      { page: request.page, pageSize: request.pageSize, sort: { name: 1 }, keyword: request.q, keywordFields },
     );
     const cityNames = await this.regions.cityNames([...new Set(found.map((college) => college.cityCode))]);
     // A college's account is named by its identification code.
@@ -52,7 +75,7 @@ export class DirectoryService {
    * A made-up college in a city of the province, for automated tests: each run registers
    * colleges of its own, since a college has only one account.
    */
-  async addTestCollege(provinceCode: string): Promise<CollegeDirectoryEntryView> {
+  async addTestCollege(provinceCode: string): Promise<DirectoryCollegeView> {
     // Listing the cities also refuses an unknown province.
     const cities = await this.regions.listCities(provinceCode);
     const city = cities[randomInt(Math.max(cities.length, 1))] ?? { code: provinceCode, name: '' };

@@ -36,7 +36,7 @@ export class PasswordsService {
     if (!phone) throw new PlatformError('SMS_CODE_EXPIRED');
     await this.smsCodes.consume('reset-password', phone, request.smsCode, now);
     const account = named ?? (await this.onlyAccountOf(phone));
-    await this.accounts.setPassword(String(account._id), await this.hasher.hash(request.newPassword), false, now);
+    await this.accounts.setPassword(String(account._id), await this.hasher.hash(request.newPassword), false, 'password-reset', now);
     await this.sessions.endAll(String(account._id), now);
     await this.sessions.clearFailures(account.username);
     this.logger.log({ msg: 'password reset', accountId: String(account._id) });
@@ -49,7 +49,7 @@ export class PasswordsService {
     if (!(await this.hasher.verify(account.passwordHash, request.oldPassword))) throw new PlatformError('OLD_PASSWORD_WRONG');
     if (request.oldPassword === request.newPassword) throw new PlatformError('PASSWORD_UNCHANGED');
     requireStrong(request.newPassword);
-    await this.accounts.setPassword(String(account._id), await this.hasher.hash(request.newPassword), false, now);
+    await this.accounts.setPassword(String(account._id), await this.hasher.hash(request.newPassword), false, 'password-changed', now);
     await this.sessions.endAll(String(account._id), now, actor.sessionId);
     this.logger.log({ msg: 'password changed', accountId: String(account._id) });
   }

@@ -40,7 +40,7 @@ describe('identity writing accounts and college profiles while the relay empties
 
   const eventIds = (type: string, collegeId: string) => new Set(tap.of(type).filter((event) => (event.payload as { collegeId: string }).collegeId === collegeId).map((event) => event.id));
 
-  it('keeps the last of several password changes of a new account, and announces its registration once', async () => {
+  it('keeps the last of several password changes of a new account, moves its session version on once per change, and announces each once', async () => {
     const accounts = moduleRef.get(AccountsService);
     const registered: { accountId: string; collegeId: string; hashes: string[] }[] = [];
     for (let round = 0; round < ROUNDS; round++) {
@@ -52,7 +52,7 @@ describe('identity writing accounts and college profiles while the relay empties
         [{ type: IdentityEvents.collegeRegistered, payload: { collegeId, username: 'x', collegeName: '测试职业学院', phone: '13900000000', provinceCode: '370000', cityCode: '370100' } }],
       );
       const hashes = ['changed-1', 'changed-2', 'changed-3'];
-      await Promise.all([relay.drain(), ...hashes.map((hash) => accounts.setPassword(account.id, hash, false)), relay.drain()]);
+      await Promise.all([relay.drain(), ...hashes.map((hash) => accounts.setPassword(account.id, hash, false, 'password-changed')), relay.drain()]);
       registered.push({ accountId: account.id, collegeId, hashes });
     }
     for (const { accountId, collegeId, hashes } of registered) {
@@ -64,10 +64,20 @@ describe('identity writing accounts and college profiles while the relay empties
       });
       expect(hashes).toContain(account?.passwordHash);
       expect(account?.mustChangePassword).toBe(false);
-      expect(account?.writes).toBe(hashes.length + 1);
+      expect(account?.sessionVersion).toBe(hashes.length);
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(registered.map(({ collegeId }) => eventIds(IdentityEvents.collegeRegistered, collegeId).size)).toEqual(registered.map(() => 1));
+    // By event id: a copy of one event is dropped downstream.
+    const versionsEnded = (accountId: string) => [
+      ...new Map(
+        tap
+          .of(IdentityEvents.accountSessionsEnded)
+          .filter((event) => (event.payload as { accountId: string }).accountId === accountId)
+          .map((event) => [event.id, (event.payload as { sessionVersion: number }).sessionVersion]),
+      ).values(),
+    ].sort();
+    expect(registered.map(({ accountId }) => versionsEnded(accountId))).toEqual(registered.map(() => [1, 2, 3]));
   });
 
   it('lands every one of several saves of a college profile, and announces each save once', async () => {

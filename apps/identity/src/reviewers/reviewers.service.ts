@@ -67,6 +67,8 @@ export class ReviewersService {
       ...(account.cityCode ? { cityCode: account.cityCode, cityName: cities.get(account.cityCode) ?? '' } : {}),
       phone: account.phone,
       createdAt: account.createdAt.toISOString(),
+      disabled: !!account.disabledAt,
+      ...(account.disabledAt ? { disabledAt: account.disabledAt.toISOString() } : {}),
     }));
   }
 }

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { PlatformError, RpcPatterns, requireRole, ROLES, type ActorRequest, type LoginRequest, type RefreshRequest } from '@pilot/contracts';
+import { PlatformError, RpcPatterns, requireRole, ROLES, type ActorRequest, type FromClient, type LoginRequest, type RefreshRequest } from '@pilot/contracts';
 import { OnRequest } from '@pilot/messaging';
 import { AccountsService } from '../accounts/accounts.service';
 import { SessionsService } from './sessions.service';
@@ -14,7 +14,7 @@ export class SessionsHandlers {
   ) {}
 
   @OnRequest(RpcPatterns.identity.login)
-  login(request: LoginRequest) {
+  login(request: FromClient<LoginRequest>) {
     return this.sessions.login(request);
   }
 

@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { StoreModule } from '@pilot/store';
 import { CollegeProfilesModule } from '../college-profiles/college-profiles.module';
 import { RegionsModule } from '../regions/regions.module';
-import { LOCK_MS } from './lockout';
+import { FAILURES_KEPT_MS } from './lockout';
 import { LoginFailure, LoginFailureSchema } from './login-failure.schema';
 import { RefreshSession, RefreshSessionSchema } from './refresh-session.schema';
 import { SessionsHandlers } from './sessions.handlers';
@@ -21,10 +21,10 @@ export class SessionsModule {
         RegionsModule,
         CollegeProfilesModule,
         // Spent records go with the store's housekeeping (FerretDB v1 has no TTL indexes): sessions
-        // once expired, failures once too old to count towards a lock.
+        // once expired, failures once too old to count towards any lock or delay.
         StoreModule.forFeature([
           { name: RefreshSession.name, schema: RefreshSessionSchema, expire: { field: 'expiresAt', afterMs: 0 } },
-          { name: LoginFailure.name, schema: LoginFailureSchema, expire: { field: 'at', afterMs: 2 * LOCK_MS } },
+          { name: LoginFailure.name, schema: LoginFailureSchema, expire: { field: 'at', afterMs: FAILURES_KEPT_MS } },
         ]),
       ],
       controllers: [SessionsHandlers],

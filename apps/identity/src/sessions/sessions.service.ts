@@ -1,13 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { PlatformError, type AuthSession, type LoginRequest } from '@pilot/contracts';
+import { PlatformError, retryLater, type AuthSession, type FromClient, type LoginRequest } from '@pilot/contracts';
 import { InjectRepository, type Repository, type Stored } from '@pilot/store';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Account } from '../accounts/account.schema';
-import { AccountsService, normaliseUsername } from '../accounts/accounts.service';
+import { AccountsService, normaliseUsername, refreshAllowed } from '../accounts/accounts.service';
 import { PasswordHasher } from '../accounts/password-hasher';
 import { CaptchaService } from '../captcha/captcha.service';
+import { ExemptAddresses, normaliseAddress } from '../client-addresses/client-address';
 import { LoginFailure } from './login-failure.schema';
-import { FAILURES_BEFORE_LOCK, LOCK_MS, lockedUntil } from './lockout';
+import { ADDRESS_WINDOW_MS, FAILURES_KEPT_MS, signInWait, type SignInWait } from './lockout';
 import { RefreshSession } from './refresh-session.schema';
 import { SESSIONS_OPTIONS, type SessionsOptions } from './sessions.options';
 import { UserViews, actorOf } from './user-views';
@@ -25,22 +26,31 @@ export class SessionsService {
     private readonly hasher: PasswordHasher,
     private readonly captchas: CaptchaService,
     private readonly views: UserViews,
+    private readonly exempt: ExemptAddresses,
   ) {}
 
-  /** Every failure reads the same, whether the name is unknown or the password wrong. */
-  async login(request: LoginRequest, now = new Date()): Promise<AuthSession> {
+  /**
+   * Every failure reads the same, whether the name is unknown or the password wrong. Locks and
+   * delays (see lockout.ts) are judged before the password, per name and per client address.
+   */
+  async login(request: FromClient<LoginRequest>, now = new Date()): Promise<AuthSession> {
     await this.captchas.verify(request.captchaId, request.captchaAnswer, now);
     const username = normaliseUsername(request.username);
-    if (lockedUntil(await this.recentFailures(username, now), now)) throw new PlatformError('ACCOUNT_LOCKED');
+    const address = normaliseAddress(request.clientAddress);
+    const wait = await this.waitFor(username, address, now);
+    if (wait) throw retryLater(wait.code, secondsUntil(wait.until, now));
 
     const account = await this.accounts.findByUsername(username);
     if (!(await this.hasher.verify(account?.passwordHash, request.password)) || !account) {
-      await this.failures.create({ username, at: now });
-      const locked = lockedUntil(await this.recentFailures(username, now), now);
-      this.logger.warn({ msg: 'sign-in failed', locked: locked !== null });
-      throw new PlatformError(locked ? 'ACCOUNT_LOCKED' : 'LOGIN_FAILED');
+      await this.failures.create({ username, address, at: now });
+      const after = await this.waitFor(username, address, now);
+      this.logger.warn({ msg: 'sign-in failed', refused: after?.code ?? null });
+      throw after ? retryLater(after.code, secondsUntil(after.until, now)) : new PlatformError('LOGIN_FAILED');
     }
-    await this.failures.removeWhere({ username });
+    // Said only to whoever knows the password: nobody else learns the account exists.
+    if (account.disabledAt) throw new PlatformError('ACCOUNT_DISABLED');
+    // Only this address's failures: another address's guesses at the name keep their lock.
+    await this.failures.removeWhere({ username, address });
     this.logger.log({ msg: 'signed in', accountId: account.id, role: account.role });
     return this.issue(account, randomUUID(), now);
   }
@@ -61,7 +71,7 @@ export class SessionsService {
     }
     await this.sessions.update(session._id, { set: { replacedAt: now } });
     const account = await this.accounts.findById(session.accountId);
-    if (!account) throw new PlatformError('SESSION_ENDED');
+    if (!account || !refreshAllowed(account, session.createdAt)) throw new PlatformError('SESSION_ENDED');
     return this.issue(account, session.family, now);
   }
 
@@ -117,11 +127,27 @@ export class SessionsService {
     await this.sessions.updateEach({ family, revokedAt: { $exists: false } }, (current) => (current.revokedAt ? undefined : { set: { revokedAt: now } }));
   }
 
-  private async recentFailures(username: string, now: Date): Promise<Date[]> {
-    const since = new Date(now.getTime() - 2 * LOCK_MS);
-    const found = await this.failures.find({ username, at: { $gt: since } }, { sort: { at: -1 }, limit: FAILURES_BEFORE_LOCK });
-    return found.map((failure) => failure.at);
+  private async waitFor(username: string, address: string, now: Date): Promise<SignInWait | null> {
+    const [ofName, ofAddress] = await Promise.all([
+      this.failures.find({ username, at: { $gt: new Date(now.getTime() - FAILURES_KEPT_MS) } }, { sort: { at: -1 }, limit: RECENT_FAILURES_READ }),
+      this.exempt.has(address)
+        ? Promise.resolve([])
+        : this.failures.find({ address, at: { $gt: new Date(now.getTime() - ADDRESS_WINDOW_MS) } }, { sort: { at: -1 }, limit: RECENT_FAILURES_READ }),
+    ]);
+    return signInWait(
+      ofName.map(({ at, address: from }) => ({ at, address: from })),
+      ofAddress.map((failure) => failure.at),
+      address,
+      now,
+    );
   }
+}
+
+/** Enough failures for every rule: a day's doubling locks of one name stop far below this. */
+const RECENT_FAILURES_READ = 200;
+
+function secondsUntil(until: Date, now: Date): number {
+  return (until.getTime() - now.getTime()) / 1000;
 }
 
 function sha256(text: string): string {

@@ -1,8 +1,8 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
 /**
- * The live verification code of one phone for one purpose, and its sending history. Only a
- * salted hash of the code is kept.
+ * The live verification code of one phone for one purpose. Only a salted hash of the code is
+ * kept; how often codes may be sent is counted apart (SmsAllowances), over every purpose.
  */
 @Schema({ collection: 'sms_codes' })
 export class SmsCode {
@@ -22,15 +22,7 @@ export class SmsCode {
   @Prop({ required: true })
   attemptsLeft!: number;
 
-  @Prop({ required: true })
-  lastSentAt!: Date;
-
-  @Prop({ required: true })
-  day!: string;
-
-  @Prop({ required: true })
-  sentToday!: number;
-
+  /** Moves on with every new code and every judged try, so that a try judges only the code it read. */
   @Prop({ required: true, default: 0 })
   version!: number;
 }

@@ -2,6 +2,10 @@ import { Test, type TestingModule } from '@nestjs/testing';
 import { repositoryToken, StoreModule, type Repository } from '@pilot/store';
 import { MONGO_URL, dropStoreOf, testDatabaseName } from '@pilot/store/testing';
 import { randomBytes } from 'node:crypto';
+import { ClientAddressesModule } from '../client-addresses/client-addresses.module';
+import { AddressSends, AddressSendsSchema } from './address-sends.schema';
+import { RecipientSends, RecipientSendsSchema } from './recipient-sends.schema';
+import { SmsAllowances } from './sms-allowances';
 import { SmsCode, SmsCodeSchema } from './sms-code.schema';
 import { CODE_ATTEMPTS, CODE_LIFETIME_MS, hashCode } from './sms-code.service';
 import { SmsCodeVerifier } from './sms-code.verifier';
@@ -17,9 +21,14 @@ describe('SMS codes being checked, in the real store', () => {
     moduleRef = await Test.createTestingModule({
       imports: [
         StoreModule.forRoot({ url: MONGO_URL, dbName: testDatabaseName('sms_code_test') }),
-        StoreModule.forFeature([{ name: SmsCode.name, schema: SmsCodeSchema }]),
+        StoreModule.forFeature([
+          { name: SmsCode.name, schema: SmsCodeSchema },
+          { name: RecipientSends.name, schema: RecipientSendsSchema },
+          { name: AddressSends.name, schema: AddressSendsSchema },
+        ]),
+        ClientAddressesModule.register(),
       ],
-      providers: [SmsCodeVerifier],
+      providers: [SmsCodeVerifier, SmsAllowances],
     }).compile();
     await moduleRef.init();
     verifier = moduleRef.get(SmsCodeVerifier);
@@ -41,9 +50,6 @@ describe('SMS codes being checked, in the real store', () => {
       salt,
       expiresAt: new Date(sentAt.getTime() + CODE_LIFETIME_MS),
       attemptsLeft: CODE_ATTEMPTS,
-      lastSentAt: sentAt,
-      day: '2026-11-29',
-      sentToday: 1,
       version: 0,
     });
     return phone;

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { RpcPatterns, type RequestSmsCodeRequest } from '@pilot/contracts';
+import { RpcPatterns, type FromClient, type RequestSmsCodeRequest } from '@pilot/contracts';
 import { OnRequest } from '@pilot/messaging';
 import { SmsCodeService } from './sms-code.service';
 
@@ -8,7 +8,7 @@ export class VerificationHandlers {
   constructor(private readonly smsCodes: SmsCodeService) {}
 
   @OnRequest(RpcPatterns.identity.requestSmsCode)
-  requestSmsCode(request: RequestSmsCodeRequest) {
+  requestSmsCode(request: FromClient<RequestSmsCodeRequest>) {
     return this.smsCodes.request(request);
   }
 }

@@ -17,6 +17,10 @@ export class CollegeContact {
   @Prop()
   accountPhone?: string;
 
+  /** When that registration was made, so that a revocation of an older one leaves a newer one's phone. */
+  @Prop()
+  accountPhoneAt?: Date;
+
   @Prop()
   contactName?: string;
 

@@ -8,6 +8,8 @@ import { loadConfig } from '@pilot/runtime';
 import { dropStoreOf, messageStateOf } from '@pilot/store/testing';
 import { randomUUID } from 'node:crypto';
 import { NotificationsConfig } from '../notifications.config';
+import { RegistrationsModule } from '../registrations/registrations.module';
+import { SmsModule } from '../sms/sms.module';
 import { CollegeContactsModule } from './college-contacts.module';
 import { CollegeContactsService } from './college-contacts.service';
 
@@ -30,7 +32,7 @@ describe('college contacts kept from identity events, over the real broker and s
   beforeAll(async () => {
     const config = loadConfig(NotificationsConfig, { MONGO_DB: service.replace(/-/g, '_'), EVENTS_EXCHANGE: exchange });
     moduleRef = await Test.createTestingModule({
-      imports: [...serviceFoundation(service, config, { retryDelayMs: 100 }), CollegeContactsModule],
+      imports: [...serviceFoundation(service, config, { retryDelayMs: 100 }), SmsModule.register({ provider: 'dev', devTools: true }), CollegeContactsModule, RegistrationsModule],
     }).compile();
     app = moduleRef.createNestApplication();
     await startBus(app);

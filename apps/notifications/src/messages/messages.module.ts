@@ -7,10 +7,11 @@ import { MessagesService } from './messages.service';
 import { ReviewResultsHandlers } from './review-results.handlers';
 import { ReviewResultsService } from './review-results.service';
 
-/** Messages to colleges in the platform, and the review results that reach them there and by SMS. */
+/** Messages in the platform, and the review results that reach colleges there and by SMS. */
 @Module({
   imports: [StoreModule.forFeature([{ name: InAppMessage.name, schema: InAppMessageSchema }]), CollegeContactsModule],
   controllers: [MessagesHandlers, ReviewResultsHandlers],
   providers: [MessagesService, ReviewResultsService],
+  exports: [MessagesService],
 })
 export class MessagesModule {}

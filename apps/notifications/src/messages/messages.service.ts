@@ -15,7 +15,7 @@ export class MessagesService {
     await this.messages.upsert(message._id, (current) => (current ? undefined : { set: { ...message, read: false } }));
   }
 
-  /** Newest first, with the count of unread ones. Only colleges receive messages for now. */
+  /** Newest first, with the count of unread ones. Colleges and province reviewers receive messages. */
   async list(actor: Actor, request: ListMessagesRequest): Promise<InAppMessagePage> {
     const recipient = recipientOf(actor);
     if (!recipient) {
@@ -40,8 +40,15 @@ export class MessagesService {
   }
 }
 
+/** Whom the messages to a province's reviewers are addressed to. */
+export function provinceReviewersOf(provinceCode: string): string {
+  return `province-reviewers:${provinceCode}`;
+}
+
 function recipientOf(actor: Actor): string | undefined {
-  return actor.role === 'college' ? actor.collegeId : undefined;
+  if (actor.role === 'college') return actor.collegeId;
+  if (actor.role === 'province_reviewer' && actor.provinceCode) return provinceReviewersOf(actor.provinceCode);
+  return undefined;
 }
 
 function viewOf(message: InAppMessage): InAppMessageView {
@@ -52,5 +59,6 @@ function viewOf(message: InAppMessage): InAppMessageView {
     createdAt: message.createdAt.toISOString(),
     read: message.read,
     ...(message.applicationId ? { applicationId: message.applicationId } : {}),
+    ...(message.collegeId ? { collegeId: message.collegeId } : {}),
   };
 }

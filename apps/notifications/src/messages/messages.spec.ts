@@ -9,10 +9,11 @@ import { dropStoreOf, messageStateOf } from '@pilot/store/testing';
 import { randomUUID } from 'node:crypto';
 import { CollegeContactsModule } from '../contacts/college-contacts.module';
 import { NotificationsConfig } from '../notifications.config';
+import { RegistrationsModule } from '../registrations/registrations.module';
 import { DevSmsProvider } from '../sms/dev-sms.provider';
 import { SmsModule } from '../sms/sms.module';
 import { MessagesModule } from './messages.module';
-import { MessagesService } from './messages.service';
+import { MessagesService, provinceReviewersOf } from './messages.service';
 import { ReviewResultsService } from './review-results.service';
 
 const envelope = <T>(type: string, payload: T): EventEnvelope<T> => ({ id: randomUUID(), type, occurredAt: new Date().toISOString(), payload });
@@ -40,6 +41,7 @@ describe('review results reaching the college, over the real broker and store', 
         SmsModule.register({ provider: 'dev', devTools: true }),
         CollegeContactsModule,
         MessagesModule,
+        RegistrationsModule,
       ],
     }).compile();
     app = moduleRef.createNestApplication();
@@ -212,10 +214,24 @@ describe('review results reaching the college, over the real broker and store', 
       expect((await messages.list(collegeActor(college), {})).unread).toBe(0);
     });
 
-    it('gives reviewers an empty list: only colleges receive messages for now', async () => {
-      const reviewer: Actor = { accountId: randomUUID(), username: 'sd_reviewer', role: 'province_reviewer', provinceCode: '370000' };
-      expect(await messages.list(reviewer, {})).toEqual({ items: [], total: 0, page: 1, pageSize: 10, unread: 0 });
-      expect(await rejectionOf(messages.markRead(reviewer, randomUUID()))).toEqual(expect.objectContaining({ code: 'NOT_FOUND' }));
+    it('gives a province’s reviewers the province’s messages, read once for all of them, and city reviewers and administrators none', async () => {
+      const province = `9${randomUUID().slice(0, 5)}`;
+      const reviewer = (name: string): Actor => ({ accountId: randomUUID(), username: name, role: 'province_reviewer', provinceCode: province });
+      await deliver(provinceReviewersOf(province), '2026-05-01T00:00:00Z');
+      await deliver(randomUUID(), '2026-05-02T00:00:00Z');
+      const [message] = (await messages.list(reviewer('sd_one'), {})).items;
+      expect((await messages.list(reviewer('sd_two'), {})).total).toBe(1);
+      await messages.markRead(reviewer('sd_one'), message.id);
+      expect((await messages.list(reviewer('sd_two'), {})).unread).toBe(0);
+
+      const elsewhere: Actor = { accountId: randomUUID(), username: 'gd', role: 'province_reviewer', provinceCode: '440000' };
+      expect(await rejectionOf(messages.markRead(elsewhere, message.id))).toEqual(expect.objectContaining({ code: 'NOT_FOUND' }));
+      const city: Actor = { accountId: randomUUID(), username: 'jn', role: 'city_reviewer', provinceCode: province, cityCode: '370100' };
+      const admin: Actor = { accountId: randomUUID(), username: 'admin', role: 'admin' };
+      for (const other of [city, admin]) {
+        expect(await messages.list(other, {})).toEqual({ items: [], total: 0, page: 1, pageSize: 10, unread: 0 });
+        expect(await rejectionOf(messages.markRead(other, message.id))).toEqual(expect.objectContaining({ code: 'NOT_FOUND' }));
+      }
     });
   });
 });

@@ -47,7 +47,7 @@ describe('the Aliyun SMS provider against a local stand-in of its HTTP API', () 
       accessKeyId: 'stand-in-id',
       accessKeySecret: SECRET,
       signName: '1+X证书试点申报平台',
-      templateCodes: { 'verification-code': 'SMS_123456789', 'account-created': 'SMS_987654321', 'application-reviewed': 'SMS_555555555' },
+      templateCodes: { 'verification-code': 'SMS_123456789', 'account-created': 'SMS_987654321', 'application-reviewed': 'SMS_555555555', 'registration-revoked': 'SMS_444444444' },
     });
 
   it('sends a signed SendSms request with the template and its code parameter', async () => {

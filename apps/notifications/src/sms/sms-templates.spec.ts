@@ -21,3 +21,11 @@ describe('the review-result SMS', () => {
     expect(text).not.toContain('原因');
   });
 });
+
+describe('the SMS telling a registrant that the registration was revoked', () => {
+  it('names the college and the department that revoked it, and whom to ask', () => {
+    expect(renderSms({ template: 'registration-revoked', params: { collegeName: '山东商业职业技术学院', departmentName: '山东省教育厅' } })).toBe(
+      '【1+X证书试点申报平台】您以本手机号注册的“山东商业职业技术学院”账号已被山东省教育厅撤销，该账号已停用。如有疑问，请联系山东省教育厅。',
+    );
+  });
+});

@@ -13,6 +13,8 @@ export function renderSms(message: SmsMessage): string {
       return `${SIGNATURE}贵校账号已开通，账号：${message.params.username}，初始密码：${message.params.password}，请登录后及时修改密码。`;
     case 'application-reviewed':
       return `${SIGNATURE}贵校在“${message.params.planName}”中申报的“${message.params.certificateName}”试点${reviewOutcome(message.params)}，详情请登录平台查看。`;
+    case 'registration-revoked':
+      return `${SIGNATURE}您以本手机号注册的“${message.params.collegeName}”账号已被${message.params.departmentName}撤销，该账号已停用。如有疑问，请联系${message.params.departmentName}。`;
   }
 }
 
@@ -26,6 +28,8 @@ export function templateParams(message: SmsMessage): Record<string, string> {
     case 'application-reviewed':
       // One approved template serves every decision, so the outcome travels as one phrase.
       return { planName: message.params.planName, certificateName: message.params.certificateName, result: reviewOutcome(message.params) };
+    case 'registration-revoked':
+      return { collegeName: message.params.collegeName, departmentName: message.params.departmentName };
   }
 }
 

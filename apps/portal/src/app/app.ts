@@ -1,7 +1,6 @@
 import { Component } from '@angular/core';
 import { RouterOutlet } from '@angular/router';
-import { ShellLayout } from '@pilot/web-shell';
-import { MessageBell } from './messages/message-bell';
+import { MessageBell, ShellLayout } from '@pilot/web-shell';
 import { followSessionEnd } from './session/follow-session-end';
 
 @Component({

@@ -73,6 +73,31 @@ export interface ReviewerView {
   cityName?: string;
   phone: string;
   createdAt: string;
+  /** A disabled account cannot sign in, and its tokens no longer work. */
+  disabled: boolean;
+  disabledAt?: string;
+}
+
+/** An administrator disables or enables a reviewer account again (审核员账号). */
+export interface ReviewerAccountRequest {
+  reviewerId: string;
+}
+
+/**
+ * Why every access token an account holds stopped working at once: its version moved on, and
+ * the gateway refuses a token that carries an older one.
+ */
+export const SESSIONS_ENDED_REASONS = ['logout', 'password-changed', 'password-reset', 'disabled'] as const;
+export type SessionsEndedReason = (typeof SESSIONS_ENDED_REASONS)[number];
+
+/** What the gateway asks identity when it has no fresh copy of an account's session version. */
+export interface SessionVersionRequest {
+  accountId: string;
+}
+
+export interface SessionVersionView {
+  /** Access tokens carrying an older version are refused. */
+  sessionVersion: number;
 }
 
 export type ReviewerPage = Page<ReviewerView>;
@@ -100,3 +125,29 @@ export function requireRole(actor: Actor | undefined, ...roles: Role[]): Actor {
   if (!roles.includes(actor.role)) throw new PlatformError('FORBIDDEN');
   return actor;
 }
+
+/** A college's account as the reviewers of its province see it after it registered. */
+export interface RegistrationView {
+  /** The account's id. */
+  id: string;
+  collegeId: string;
+  collegeName: string;
+  identificationCode: string;
+  cityCode: string;
+  cityName: string;
+  phoneMasked: string;
+  registeredAt: string;
+  status: 'active' | 'revoked';
+  revokedAt?: string;
+  /** The reviewer who revoked it. */
+  revokedByName?: string;
+}
+
+/** `provinceCode` is the administrator's choice; a province reviewer sees their own province. */
+export interface ListRegistrationsRequest {
+  provinceCode?: string;
+  status?: RegistrationView['status'];
+  page?: number;
+  pageSize?: number;
+}
+

@@ -12,6 +12,12 @@ export interface CaptchaAnswerView {
   answer: string;
 }
 
+/**
+ * A request as the gateway passes it on: with the caller's address as the gateway judged it
+ * (only trusted proxies may name another), which the per-address limits count.
+ */
+export type FromClient<T> = T & { clientAddress: string };
+
 export const SMS_CODE_PURPOSES = ['register', 'reset-password'] as const;
 export type SmsCodePurpose = (typeof SMS_CODE_PURPOSES)[number];
 

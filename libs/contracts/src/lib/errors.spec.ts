@@ -1,4 +1,4 @@
-import { ErrorCatalog, PlatformError, isErrorCode } from './errors';
+import { ErrorCatalog, PlatformError, isErrorCode, retryLater, waitWords } from './errors';
 import { RpcPatterns, serviceOfPattern } from './rpc-patterns';
 
 describe('the error catalogue', () => {
@@ -20,6 +20,21 @@ describe('the error catalogue', () => {
       message: '手机号格式不正确',
       details: { field: 'phone' },
     });
+  });
+
+  it('says when to try again in words and in seconds, rounding the wait up', () => {
+    expect(waitWords(0.2)).toBe('1秒');
+    expect(waitWords(59.1)).toBe('60秒');
+    expect(waitWords(119)).toBe('119秒');
+    expect(waitWords(120)).toBe('2分钟');
+    expect(waitWords(14 * 60 + 1)).toBe('15分钟');
+    expect(waitWords(7 * 3600)).toBe('7小时');
+    expect(retryLater('SMS_TOO_SOON', 42.3).toBody()).toEqual({
+      code: 'SMS_TOO_SOON',
+      message: '验证码发送过于频繁，请43秒后再试',
+      details: { retryAfterSeconds: 43 },
+    });
+    expect(retryLater('ACCOUNT_LOCKED', 15 * 60).status).toBe(429);
   });
 
   it('recognises only catalogued codes', () => {

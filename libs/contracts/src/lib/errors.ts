@@ -13,22 +13,30 @@ export const ErrorCatalog = {
   PROVINCE_NOT_FOUND: { status: 404, message: '未找到该省份' },
   SMS_TOO_SOON: { status: 429, message: '验证码发送过于频繁，请60秒后再试' },
   SMS_DAILY_LIMIT: { status: 429, message: '该手机号今日获取验证码次数已达上限，请明天再试' },
+  SMS_ADDRESS_LIMIT: { status: 429, message: '当前网络获取验证码过于频繁，请10分钟后再试' },
+  SMS_ADDRESS_DAILY_LIMIT: { status: 429, message: '当前网络今日获取验证码次数已达上限，请明天再试' },
   CAPTCHA_INVALID: { status: 400, message: '图形验证码错误或已过期，请重新获取' },
   SMS_CODE_INVALID: { status: 400, message: '短信验证码错误' },
   SMS_CODE_EXPIRED: { status: 400, message: '短信验证码已失效，请重新获取' },
   COLLEGE_NOT_FOUND: { status: 404, message: '所选院校不在该省的院校名录中' },
   CITY_NOT_FOUND: { status: 404, message: '未找到该地市' },
   IDENTIFICATION_CODE_MISMATCH: { status: 400, message: '院校识别码与所选院校不一致' },
+  REGISTRATION_NOT_FOUND: { status: 404, message: '未找到该院校注册记录' },
   COLLEGE_ALREADY_REGISTERED: { status: 409, message: '该院校已注册账号，请直接登录；如忘记密码，请通过“忘记密码”找回' },
   LOGIN_FAILED: { status: 401, message: '账号或密码错误' },
-  ACCOUNT_LOCKED: { status: 429, message: '登录失败次数过多，账号已锁定15分钟，请稍后再试' },
+  ACCOUNT_LOCKED: { status: 429, message: '登录失败次数过多，账号已暂时锁定，请15分钟后再试' },
+  LOGIN_THROTTLED: { status: 429, message: '登录失败次数过多，请稍后再试' },
   TOKEN_EXPIRED: { status: 401, message: '登录已过期，请重新登录' },
   SESSION_ENDED: { status: 401, message: '登录状态已失效，请重新登录' },
+  TOKEN_REVOKED: { status: 401, message: '登录状态已失效，请重新登录' },
+  ACCOUNT_DISABLED: { status: 403, message: '该账号已停用，如有疑问请联系主管部门' },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, message: '请先修改初始密码，再进行其他操作' },
   PASSWORD_TOO_WEAK: { status: 400, message: `密码强度不足：${PASSWORD_RULE}` },
   PASSWORD_UNCHANGED: { status: 400, message: '新密码不能与原密码相同' },
   OLD_PASSWORD_WRONG: { status: 400, message: '原密码错误' },
   PHONE_HAS_SEVERAL_ACCOUNTS: { status: 400, message: '该手机号绑定了多个账号，请输入账号名找回密码' },
   USERNAME_TAKEN: { status: 409, message: '该账号名已被使用' },
+  REVIEWER_NOT_FOUND: { status: 404, message: '未找到该审核员账号' },
   CERTIFICATE_NOT_FOUND: { status: 404, message: '证书目录中没有该证书' },
   PLAN_NOT_FOUND: { status: 404, message: '未找到该申报计划' },
   PLAN_WINDOW_INVALID: { status: 400, message: '申报截止时间必须晚于开始时间' },
@@ -92,6 +100,41 @@ export class PlatformError extends Error {
   toBody(): ErrorBody {
     return { code: this.code, message: this.message, ...(this.details === undefined ? {} : { details: this.details }) };
   }
+}
+
+/**
+ * The words of a refusal that says when to try again, for the codes that can: the wait is
+ * filled in by `retryLater`.
+ */
+const RETRY_MESSAGES = {
+  SMS_TOO_SOON: (wait: string) => `验证码发送过于频繁，请${wait}后再试`,
+  SMS_DAILY_LIMIT: (wait: string) => `该手机号今日获取验证码次数已达上限，请${wait}后再试`,
+  SMS_ADDRESS_LIMIT: (wait: string) => `当前网络获取验证码过于频繁，请${wait}后再试`,
+  SMS_ADDRESS_DAILY_LIMIT: (wait: string) => `当前网络今日获取验证码次数已达上限，请${wait}后再试`,
+  ACCOUNT_LOCKED: (wait: string) => `登录失败次数过多，账号已暂时锁定，请${wait}后再试`,
+  LOGIN_THROTTLED: (wait: string) => `登录失败次数过多，请${wait}后再试`,
+} as const satisfies Partial<Record<ErrorCode, (wait: string) => string>>;
+
+export type RetryLaterCode = keyof typeof RETRY_MESSAGES;
+
+/** What a refusal that says when to try again carries beside its words (the gateway also sends it as `Retry-After`). */
+export interface RetryLaterDetails {
+  retryAfterSeconds: number;
+}
+
+/** A wait as people say it: seconds under two minutes, then minutes, then hours. */
+export function waitWords(seconds: number): string {
+  const whole = Math.max(1, Math.ceil(seconds));
+  if (whole < 120) return `${whole}秒`;
+  if (whole < 2 * 3600) return `${Math.ceil(whole / 60)}分钟`;
+  return `${Math.ceil(whole / 3600)}小时`;
+}
+
+/** A refusal of something that will be allowed again in `seconds`, saying so in its message and its details. */
+export function retryLater(code: RetryLaterCode, seconds: number): PlatformError {
+  const retryAfterSeconds = Math.max(1, Math.ceil(seconds));
+  const details: RetryLaterDetails = { retryAfterSeconds };
+  return new PlatformError(code, RETRY_MESSAGES[code](waitWords(retryAfterSeconds)), details);
 }
 
 export function isErrorCode(value: unknown): value is ErrorCode {

@@ -1,4 +1,5 @@
 import type { ApplicationReviewedEvent, ApplicationSubmittedEvent, PlanResultsSettledEvent } from './applications';
+import type { Role, SessionsEndedReason } from './accounts';
 import type { PlanDeletedEvent, PlanSnapshot, PlanWindowClosedEvent } from './planning';
 
 /**
@@ -19,6 +20,10 @@ export type EventType = `${string}.${string}.${string}`;
 export const IdentityEvents = {
   collegeRegistered: 'identity.college.registered',
   collegeProfileUpdated: 'identity.college-profile.updated',
+  registrationRevoked: 'identity.registration.revoked',
+  accountSessionsEnded: 'identity.account.sessions-ended',
+  accountDisabled: 'identity.account.disabled',
+  accountEnabled: 'identity.account.enabled',
 } as const satisfies Record<string, EventType>;
 
 /**
@@ -47,6 +52,27 @@ export interface CollegeRegisteredEvent {
   phone: string;
   provinceCode: string;
   cityCode: string;
+  /** Absent from events written before registrations were announced to the province's reviewers. */
+  cityName?: string;
+}
+
+/**
+ * A province's reviewer revoked a college's registration as wrongly claimed: the account is
+ * disabled and the college may register again. `phone` is the number it was registered with.
+ */
+export interface RegistrationRevokedEvent {
+  accountId: string;
+  collegeId: string;
+  collegeName: string;
+  /** The identification code the account was named by. */
+  identificationCode: string;
+  phone: string;
+  provinceCode: string;
+  cityCode: string;
+  /** The education department that revoked it, as the college is told. */
+  departmentName: string;
+  revokedAt: string;
+  revokedBy: { accountId: string; displayName: string };
 }
 
 /** A college saved its basic information; the contact is who hears about its applications. */
@@ -57,10 +83,43 @@ export interface CollegeProfileUpdatedEvent {
   email: string;
 }
 
+/** Every access token of the account carrying a version below `sessionVersion` is refused from now on. */
+export interface AccountSessionsEndedEvent {
+  accountId: string;
+  sessionVersion: number;
+  reason: SessionsEndedReason;
+}
+
+/** The account can no longer sign in (an administrator's decision, or a revoked registration). */
+export interface AccountDisabledEvent {
+  accountId: string;
+  username: string;
+  role: Role;
+  collegeId?: string;
+  provinceCode?: string;
+  cityCode?: string;
+  /** The account that disabled it. */
+  disabledBy: string;
+  /** Why, in the words of whoever disabled it. */
+  reason: string;
+}
+
+/** A disabled account may sign in again; its earlier sign-ins stay ended. */
+export interface AccountEnabledEvent {
+  accountId: string;
+  username: string;
+  role: Role;
+  enabledBy: string;
+}
+
 /** What each event carries; a handler of an event type takes an envelope of its payload. */
 export interface EventPayloads {
   [IdentityEvents.collegeRegistered]: CollegeRegisteredEvent;
   [IdentityEvents.collegeProfileUpdated]: CollegeProfileUpdatedEvent;
+  [IdentityEvents.registrationRevoked]: RegistrationRevokedEvent;
+  [IdentityEvents.accountSessionsEnded]: AccountSessionsEndedEvent;
+  [IdentityEvents.accountDisabled]: AccountDisabledEvent;
+  [IdentityEvents.accountEnabled]: AccountEnabledEvent;
   [PlanningEvents.planPublished]: PlanSnapshot;
   [PlanningEvents.planUpdated]: PlanSnapshot;
   [PlanningEvents.planWindowClosed]: PlanWindowClosedEvent;

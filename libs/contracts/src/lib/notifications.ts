@@ -6,7 +6,8 @@ import type { Page } from './pagination';
 export type SmsMessage =
   | { template: 'verification-code'; params: { code: string; purpose: SmsCodePurpose } }
   | { template: 'account-created'; params: { username: string; password: string } }
-  | { template: 'application-reviewed'; params: ApplicationReviewedSms };
+  | { template: 'application-reviewed'; params: ApplicationReviewedSms }
+  | { template: 'registration-revoked'; params: { collegeName: string; departmentName: string } };
 
 /** A review decision as the college's phone hears of it: never the reason, which is read on the platform. */
 export interface ApplicationReviewedSms {
@@ -30,7 +31,10 @@ export interface DevSmsView {
   sentAt: string;
 }
 
-/** A message in the platform (站内消息); a college's messages are seen by every account of it. */
+/**
+ * A message in the platform (站内消息). A college's messages are seen by every account of it; a
+ * province's messages (registrations to check) by every province reviewer of it.
+ */
 export interface InAppMessageView {
   id: string;
   title: string;
@@ -39,6 +43,8 @@ export interface InAppMessageView {
   read: boolean;
   /** The application the message is about, for a link to it. */
   applicationId?: string;
+  /** The college whose registration the message is about, for a link to the province's registrations. */
+  collegeId?: string;
 }
 
 export type InAppMessagePage = Page<InAppMessageView> & { unread: number };

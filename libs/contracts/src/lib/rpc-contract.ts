@@ -1,4 +1,16 @@
-import type { ActorRequest, CreateReviewerRequest, ListReviewersRequest, ReviewerPage, ReviewerView, UserView } from './accounts';
+import type {
+  ActorRequest,
+  CreateReviewerRequest,
+  ListRegistrationsRequest,
+  ListReviewersRequest,
+  RegistrationView,
+  ReviewerAccountRequest,
+  ReviewerPage,
+  ReviewerView,
+  SessionVersionRequest,
+  SessionVersionView,
+  UserView,
+} from './accounts';
 import type {
   ApplicationPage,
   ApplicationView,
@@ -14,6 +26,7 @@ import type {
   CaptchaAnswerView,
   CaptchaView,
   ChangePasswordRequest,
+  FromClient,
   LoginRequest,
   PasswordResetRequest,
   RefreshRequest,
@@ -27,7 +40,15 @@ import type { ImportReport, ImportRequest } from './imports';
 import type { DevSmsView, InAppMessagePage, ListMessagesRequest, SendSmsCommand } from './notifications';
 import type { Page } from './pagination';
 import type { ListPlansRequest, PlanFields, PlanPage, PlanView, UpdatePlanRequest } from './planning';
-import type { CityView, CollegeDirectoryEntryView, CollegeDirectoryPage, ProvinceView, SearchCollegesRequest } from './regions';
+import type {
+  CityView,
+  CollegeDirectoryPage,
+  DirectoryCollegePage,
+  DirectoryCollegeView,
+  ListDirectoryRequest,
+  ProvinceView,
+  SearchCollegesRequest,
+} from './regions';
 import { RpcPatterns } from './rpc-patterns';
 
 type Call<Request, Response> = { request: Request; response: Response };
@@ -40,11 +61,14 @@ type Call<Request, Response> = { request: Request; response: Response };
 export interface RpcContract {
   [RpcPatterns.identity.listProvinces]: Call<void, ProvinceView[]>;
   [RpcPatterns.identity.searchColleges]: Call<SearchCollegesRequest, CollegeDirectoryPage>;
+  [RpcPatterns.identity.listDirectory]: Call<ActorRequest<ListDirectoryRequest>, DirectoryCollegePage>;
+  [RpcPatterns.identity.listRegistrations]: Call<ActorRequest<ListRegistrationsRequest>, Page<RegistrationView>>;
+  [RpcPatterns.identity.revokeRegistration]: Call<ActorRequest<{ accountId: string }>, RegistrationView>;
   [RpcPatterns.identity.createCaptcha]: Call<void, CaptchaView>;
   [RpcPatterns.identity.revealCaptcha]: Call<{ captchaId: string }, CaptchaAnswerView>;
-  [RpcPatterns.identity.requestSmsCode]: Call<RequestSmsCodeRequest, void>;
+  [RpcPatterns.identity.requestSmsCode]: Call<FromClient<RequestSmsCodeRequest>, void>;
   [RpcPatterns.identity.register]: Call<RegisterRequest, RegisterResult>;
-  [RpcPatterns.identity.login]: Call<LoginRequest, AuthSession>;
+  [RpcPatterns.identity.login]: Call<FromClient<LoginRequest>, AuthSession>;
   [RpcPatterns.identity.refresh]: Call<RefreshRequest, AuthSession>;
   [RpcPatterns.identity.logout]: Call<RefreshRequest, void>;
   [RpcPatterns.identity.me]: Call<ActorRequest, UserView>;
@@ -55,7 +79,10 @@ export interface RpcContract {
   [RpcPatterns.identity.listCities]: Call<{ provinceCode: string }, CityView[]>;
   [RpcPatterns.identity.createReviewer]: Call<ActorRequest<CreateReviewerRequest>, ReviewerView>;
   [RpcPatterns.identity.listReviewers]: Call<ActorRequest<ListReviewersRequest>, ReviewerPage>;
-  [RpcPatterns.identity.addTestCollege]: Call<{ provinceCode: string }, CollegeDirectoryEntryView>;
+  [RpcPatterns.identity.disableReviewer]: Call<ActorRequest<ReviewerAccountRequest>, ReviewerView>;
+  [RpcPatterns.identity.enableReviewer]: Call<ActorRequest<ReviewerAccountRequest>, ReviewerView>;
+  [RpcPatterns.identity.sessionVersion]: Call<SessionVersionRequest, SessionVersionView>;
+  [RpcPatterns.identity.addTestCollege]: Call<{ provinceCode: string }, DirectoryCollegeView>;
   [RpcPatterns.identity.importColleges]: Call<ActorRequest<ImportRequest<'colleges'>>, ImportReport>;
   [RpcPatterns.identity.pilotStatus]: Call<ActorRequest, PilotStatusView[]>;
 

@@ -1,5 +1,5 @@
 import { assertDocumentedAnswer } from './openapi-conformance';
-import type { AuthSession, CollegeDirectoryEntryView, ErrorBody, RegisterResult, ReviewerView } from '@pilot/contracts';
+import type { AuthSession, DirectoryCollegeView, ErrorBody, RegisterResult, ReviewerView } from '@pilot/contracts';
 
 /**
  * The platform's API as tests outside the services drive it: plain calls, and the development
@@ -96,19 +96,19 @@ export async function smsCode(purpose: 'register' | 'reset-password', target: { 
 }
 
 /** A made-up college of its own in the province's directory: a college registers only once. */
-export async function testCollege(provinceCode = '370000'): Promise<CollegeDirectoryEntryView> {
-  const answer = await call<CollegeDirectoryEntryView>('POST', '/dev/directory/colleges', { provinceCode });
+export async function testCollege(provinceCode = '370000'): Promise<DirectoryCollegeView> {
+  const answer = await call<DirectoryCollegeView>('POST', '/dev/directory/colleges', { provinceCode });
   if (answer.status !== 201) throw new Error(`dev/directory/colleges answered ${answer.status} ${JSON.stringify(answer.body)}`);
   return answer.body;
 }
 
 export interface RegisteredCollege extends RegisterResult {
-  college: CollegeDirectoryEntryView;
+  college: DirectoryCollegeView;
   phone: string;
 }
 
 /** Registers a college (a fresh one unless given) through the API, for tests whose subject comes after. */
-export async function registerCollege(provinceCode = '370000', college?: CollegeDirectoryEntryView): Promise<RegisteredCollege> {
+export async function registerCollege(provinceCode = '370000', college?: DirectoryCollegeView): Promise<RegisteredCollege> {
   college ??= await testCollege(provinceCode);
   const phone = freshPhone('138');
   const code = await smsCode('register', { phone });
@@ -143,6 +143,8 @@ export interface ReviewerToCreate {
   provinceCode: string;
   cityCode?: string;
   displayName?: string;
+  /** A fresh number unless given. */
+  phone?: string;
 }
 
 /** Opens a reviewer account as the administrator, for tests whose subject comes after. */

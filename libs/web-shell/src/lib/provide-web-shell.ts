@@ -11,6 +11,8 @@ import type { IconDefinition } from '@ant-design/icons-angular';
 import { API_BASE_URL, apiErrorInterceptor, authInterceptor } from '@pilot/api-client';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { provideNzI18n, zh_CN } from 'ng-zorro-antd/i18n';
+import type { UserView } from '@pilot/contracts';
+import { RECEIVES_MESSAGES } from './messages/message-recipients';
 
 export interface WebShellOptions {
   /**
@@ -21,6 +23,8 @@ export interface WebShellOptions {
   icons?: IconDefinition[];
   /** Where the gateway's API lives; defaults to the relative `/api/v1` behind the proxy. */
   apiBaseUrl?: string;
+  /** Which signed-in users have in-app messages here (the header's bell shows for them); nobody when left out. */
+  receivesMessages?: (user: UserView | null | undefined) => boolean;
 }
 
 /**
@@ -37,5 +41,6 @@ export function provideWebShell(options: WebShellOptions = {}): EnvironmentProvi
     // The session's interceptor sits outside the error one, so it sees `ApiError`s.
     provideHttpClient(withInterceptors([authInterceptor, apiErrorInterceptor])),
     ...(options.apiBaseUrl ? [{ provide: API_BASE_URL, useValue: options.apiBaseUrl }] : []),
+    ...(options.receivesMessages ? [{ provide: RECEIVES_MESSAGES, useValue: options.receivesMessages }] : []),
   ]);
 }

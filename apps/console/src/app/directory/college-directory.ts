@@ -2,7 +2,7 @@ import { Component, DestroyRef, OnInit, computed, inject, signal } from '@angula
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { RegionsApi, SessionStore, apiErrorMessage } from '@pilot/api-client';
-import type { CollegeDirectoryEntryView, ProvinceView } from '@pilot/contracts';
+import type { DirectoryCollegeView, ProvinceView } from '@pilot/contracts';
 import { PagedRows } from '@pilot/web-shell';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzIconModule } from 'ng-zorro-antd/icon';
@@ -14,9 +14,10 @@ import { KeywordSearch } from '../paging/keyword-search';
 import { isAdmin } from '../session/console-user';
 
 /**
- * 院校名录: the colleges of a province as the Ministry of Education lists them; colleges register
- * by picking themselves from it. Reviewers see their own province; administrators pick one, and
- * keep the directory by importing sheets.
+ * 院校名录: the colleges of a province as the Ministry of Education lists them, with the
+ * identification codes the public directory never shows (a college proves itself by typing its
+ * code when it registers). Reviewers see their own province; administrators pick one, and keep
+ * the directory by importing sheets.
  */
 @Component({
   selector: 'console-college-directory',
@@ -34,8 +35,9 @@ export class CollegeDirectoryPage implements OnInit {
   protected readonly provinceCode = signal<string | null>(this.user()?.provinceCode ?? null);
   protected readonly provinceError = signal<string | null>(null);
   private readonly keyword = signal('');
-  protected readonly colleges = new PagedRows<CollegeDirectoryEntryView>(
-    (page, pageSize) => this.regions.colleges(this.provinceCode() ?? '', this.keyword(), page, pageSize),
+  protected readonly colleges = new PagedRows<DirectoryCollegeView>(
+    // A reviewer's province is the one of their account, which the server applies.
+    (page, pageSize) => this.regions.directory(this.isAdmin() ? this.provinceCode() : null, this.keyword(), page, pageSize),
     this.destroyRef,
   );
 

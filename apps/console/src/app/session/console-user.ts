@@ -13,6 +13,11 @@ export function isAdmin(user: UserView | null | undefined): boolean {
   return user?.role === 'admin';
 }
 
+/** Province reviewers check their province's registrations and receive its messages. */
+export function isProvinceReviewer(user: UserView | null | undefined): boolean {
+  return user?.role === 'province_reviewer';
+}
+
 export function isReviewer(user: UserView | null | undefined): boolean {
   return user?.role === 'province_reviewer' || user?.role === 'city_reviewer';
 }

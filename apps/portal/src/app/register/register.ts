@@ -45,8 +45,9 @@ interface Registered extends RegisterResult {
 }
 
 /**
- * 1.1.2 注册账号: pick the province and the college from the directory, then the phone and the
- * code sent to it. The account and its initial password are shown once, here.
+ * 1.1.2 注册账号: pick the province and the college from the directory, type the college's
+ * identification code (which the directory never shows: it is the college's proof), then the
+ * phone and the code sent to it. The account and its initial password are shown once, here.
  */
 @Component({
   selector: 'portal-register',
@@ -207,6 +208,12 @@ export class RegisterPage implements OnInit {
         error: (err: unknown) => {
           this.showError(apiErrorMessage(err));
           this.alreadyRegistered.set(isApiError(err) && err.code === 'COLLEGE_ALREADY_REGISTERED');
+          // Shown at the field too, where the college types it again; typing clears it.
+          if (isApiError(err) && err.code === 'IDENTIFICATION_CODE_MISMATCH') {
+            const code = this.form.controls.identificationCode;
+            code.markAsDirty();
+            code.setErrors({ mismatch: true });
+          }
         },
       });
   }

@@ -1,20 +1,20 @@
-import { Component, computed, inject } from '@angular/core';
+import { Component, computed, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { SessionStore } from '@pilot/api-client';
 import { NzBadgeModule } from 'ng-zorro-antd/badge';
 import { NzIconModule } from 'ng-zorro-antd/icon';
-import { isCollege } from '../session/college-user';
+import { RECEIVES_MESSAGES } from './message-recipients';
 import { UnreadMessages } from './unread-messages';
 
-/** The header's bell: a signed-in college's unread messages, leading to the message list. */
+/** The header's bell: the signed-in user's unread messages, leading to the message list. */
 @Component({
-  selector: 'portal-message-bell',
+  selector: 'pilot-message-bell',
   imports: [RouterLink, NzBadgeModule, NzIconModule],
   template: `
-    @if (college()) {
+    @if (recipient()) {
       <a
         class="bell"
-        routerLink="/messages"
+        [routerLink]="link()"
         data-testid="message-bell"
         [attr.data-unread]="count()"
         [attr.aria-label]="count() ? '消息，' + count() + '条未读' : '消息'"
@@ -41,7 +41,10 @@ import { UnreadMessages } from './unread-messages';
   `,
 })
 export class MessageBell {
+  /** Where the message list is. */
+  readonly link = input('/messages');
   private readonly user = inject(SessionStore).user;
-  protected readonly college = computed(() => isCollege(this.user()));
+  private readonly receives = inject(RECEIVES_MESSAGES);
+  protected readonly recipient = computed(() => this.receives(this.user()));
   protected readonly count = inject(UnreadMessages).count;
 }

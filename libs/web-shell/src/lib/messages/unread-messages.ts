@@ -3,17 +3,18 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router } from '@angular/router';
 import { NotificationsApi, SessionStore } from '@pilot/api-client';
 import { EMPTY, Subject, catchError, filter, interval, merge, switchMap } from 'rxjs';
-import { isCollege } from '../session/college-user';
+import { RECEIVES_MESSAGES } from './message-recipients';
 
-/** Review results arrive while the college works: the count is asked again this often, and on every navigation. */
+/** Messages arrive while the user works: the count is asked again this often, and on every navigation. */
 const POLL_INTERVAL_MS = 60_000;
 
-/** How many of the signed-in college's messages are unread, for the bell in the header. */
+/** How many of the signed-in user's messages are unread, for the bell in the header. */
 @Injectable({ providedIn: 'root' })
 export class UnreadMessages {
   private readonly notifications = inject(NotificationsApi);
   private readonly user = inject(SessionStore).user;
-  private readonly college = computed(() => isCollege(this.user()));
+  private readonly receives = inject(RECEIVES_MESSAGES);
+  private readonly recipient = computed(() => this.receives(this.user()));
   private readonly asked = new Subject<void>();
   private readonly unread = signal(0);
 
@@ -23,14 +24,14 @@ export class UnreadMessages {
     const navigations = inject(Router).events.pipe(filter((event) => event instanceof NavigationEnd));
     merge(navigations, interval(POLL_INTERVAL_MS), this.asked)
       .pipe(
-        filter(() => this.college()),
+        filter(() => this.recipient()),
         // A failed poll changes nothing on screen; the next one tries again.
         switchMap(() => this.notifications.list({ pageSize: 1 }).pipe(catchError(() => EMPTY))),
         takeUntilDestroyed(),
       )
       .subscribe((page) => this.unread.set(page.unread));
     effect(() => {
-      if (!this.college()) this.unread.set(0);
+      if (!this.recipient()) this.unread.set(0);
     });
   }
 
