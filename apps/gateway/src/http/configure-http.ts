@@ -4,10 +4,11 @@ import type { ValidationError } from 'class-validator';
 import { urlencoded, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import type { GatewayConfig } from '../gateway.config';
+import { answerClientErrorsInJson } from './client-errors';
 import { catalogued } from './http-error.filter';
 import { jsonBody, TOO_DEEP } from './json-body';
 import { setUpOpenApi } from './openapi';
-import { WholeCharactersPipe } from './whole-characters.pipe';
+import { InputShapePipe } from './input-shape.pipe';
 
 export const API_PREFIX = 'api/v1';
 
@@ -22,7 +23,7 @@ export function configureHttp(app: INestApplication, config: GatewayConfig): voi
   app.use(bodyErrorHandler);
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(
-    new WholeCharactersPipe(),
+    new InputShapePipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
@@ -31,6 +32,7 @@ export function configureHttp(app: INestApplication, config: GatewayConfig): voi
     }),
   );
   setUpOpenApi(app);
+  answerClientErrorsInJson(app.getHttpServer());
 }
 
 const BODY_ERRORS = new Map<string | undefined, ErrorCode>([

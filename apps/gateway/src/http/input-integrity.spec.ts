@@ -1,4 +1,5 @@
 import { MAX_PAGE } from '@pilot/contracts';
+import { connect, type AddressInfo } from 'node:net';
 import { JINAN_COLLEGE, SHANDONG_REVIEWER, startGateway, type GatewayUnderTest } from '../testing/gateway-under-test';
 import { MAX_JSON_DEPTH } from './json-body';
 
@@ -131,6 +132,51 @@ describe('input the gateway refuses at its edge', () => {
     it('keeps Chinese, emoji and other text made of whole characters', async () => {
       const answer = await gateway.http.post('/api/v1/auth/login').send({ username: '张三😀𠮷', password: 'x', captchaId: CAPTCHA_ID, captchaAnswer: '' });
       expect(fieldsOf(answer.body)).toEqual({ captchaAnswer: ['请输入图形验证码'] });
+    });
+  });
+
+  describe('field names that reach into prototypes', () => {
+    it.each(['__proto__', 'constructor', 'prototype'])('refuses %s as a query parameter, like any unknown one', async (name) => {
+      const answer = await gateway.http.get(`/api/v1/regions/provinces/370000/colleges?${name}=1`);
+      expect([answer.status, fieldsOf(answer.body)]).toEqual([400, { [name]: ['不接受此字段'] }]);
+    });
+
+    it('refuses them in a body, nested ones included', async () => {
+      const body = '{"username":"a","password":"b","captchaId":"6f1c1d8e-3a59-4a36-9d44-5f0c3f0a4e1b","captchaAnswer":"c","__proto__":{"role":"admin"}}';
+      const top = await json('post', '/api/v1/auth/login', body);
+      // A literal { __proto__: … } would set the prototype; JSON.parse makes the field, as the gateway's parser does.
+      expect([top.status, fieldsOf(top.body)]).toEqual([400, JSON.parse('{"__proto__":["不接受此字段"]}')]);
+      const nested = await json('put', `/api/v1/applications/${APPLICATION_ID}`, '{"majorCodes":[{"constructor":{"prototype":{"x":1}}}]}', college);
+      expect([nested.status, fieldsOf(nested.body)]).toEqual([400, { 'majorCodes.0.constructor': ['不接受此字段'] }]);
+    });
+  });
+
+  describe('requests Node’s HTTP parser refuses', () => {
+    const raw = (request: string) =>
+      new Promise<string>((resolve, reject) => {
+        const { port } = gateway.app.getHttpServer().address() as AddressInfo;
+        const socket = connect(port, '127.0.0.1', () => socket.end(request));
+        let answer = '';
+        socket.on('data', (chunk) => (answer += chunk.toString('utf8')));
+        socket.on('end', () => resolve(answer));
+        socket.on('error', reject);
+      });
+
+    beforeAll(async () => {
+      await new Promise<void>((resolve) => gateway.app.getHttpServer().listen(0, '127.0.0.1', resolve));
+    });
+
+    it('answers a URL over the header limit with 431 HEADERS_TOO_LARGE as JSON', async () => {
+      const answer = await raw(`GET /api/v1/regions/provinces/370000/colleges?q=${'x'.repeat(20_000)} HTTP/1.1\r\nHost: localhost\r\n\r\n`);
+      expect(answer).toMatch(/^HTTP\/1\.1 431 /);
+      expect(answer).toContain('application/json');
+      expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toEqual({ code: 'HEADERS_TOO_LARGE', message: '请求的网址或请求头过长' });
+    });
+
+    it('answers a broken request line with 400 MALFORMED_REQUEST as JSON', async () => {
+      const answer = await raw('GET /api/v1/health/live HTTP/9.x\r\n\r\n');
+      expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+      expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toEqual({ code: 'MALFORMED_REQUEST', message: '请求格式不正确' });
     });
   });
 

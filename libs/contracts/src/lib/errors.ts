@@ -62,6 +62,8 @@ export const ErrorCatalog = {
   IMPORT_TOO_MANY_ROWS: { status: 413, message: '表格行数过多，每次最多导入5000行' },
   PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容过大' },
   PAYLOAD_TOO_DEEP: { status: 400, message: '提交的内容嵌套层级过深' },
+  HEADERS_TOO_LARGE: { status: 431, message: '请求的网址或请求头过长' },
+  REQUEST_TIMEOUT: { status: 408, message: '请求未能及时送达，请重试' },
   RATE_LIMITED: { status: 429, message: '操作过于频繁，请稍后再试' },
   INTERNAL_ERROR: { status: 500, message: '系统繁忙，请稍后再试' },
   SERVICE_UNAVAILABLE: { status: 503, message: '服务暂时不可用，请稍后再试' },
