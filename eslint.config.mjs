@@ -65,4 +65,17 @@ export default [
       ],
     },
   },
+  {
+    // The gateway's DTOs take a field as optional only when it is absent: class-validator's
+    // IsOptional also lets null through, which no route expects (a list given as null is no list).
+    files: ['apps/gateway/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'class-validator', importNames: ['IsOptional'], message: 'Use Optional() from apps/gateway/src/http/optional: null is not an absent field.' }],
+        },
+      ],
+    },
+  },
 ];

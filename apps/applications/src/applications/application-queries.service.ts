@@ -12,7 +12,7 @@ import {
 } from '@pilot/contracts';
 import { InjectRepository, keywordFilter, type Repository } from '@pilot/store';
 import { KnownPlansService } from '../plans/known-plans.service';
-import { listFilter, statusesOf, visibleTo } from './application-scope';
+import { DRAFTS_ARE_THE_COLLEGES, listFilter, statusesOf, visibleTo } from './application-scope';
 import { summaryOf, viewOf } from './application-views';
 import { Application } from './application.schema';
 
@@ -24,11 +24,16 @@ export class ApplicationQueriesService {
     private readonly plans: KnownPlansService,
   ) {}
 
+  /** A reviewer who asks for drafts is told they are not theirs to read, rather than shown an empty list. */
   async list(actor: Actor, request: ListApplicationsRequest): Promise<ApplicationPage> {
-    const base = listFilter(actor, request, actor.role === 'college' ? {} : keywordFilter(request.collegeName, ['collegeName']));
     const statuses = statusesOf(actor, request.status);
-    const filter = statuses ? { ...base, status: { $in: [...statuses] } } : base;
-    const [found, counts] = await Promise.all([this.applications.page(filter, { ...request, sort: { updatedAt: -1, _id: -1 } }), this.counts(actor, base)]);
+    if (statuses.length === 0) throw new PlatformError('VALIDATION_FAILED', DRAFTS_ARE_THE_COLLEGES, { fields: { status: [DRAFTS_ARE_THE_COLLEGES] } });
+    const keyword = actor.role === 'college' ? {} : keywordFilter(request.collegeName, ['collegeName']);
+    const filter = listFilter(actor, request, keyword, statuses);
+    const [found, counts] = await Promise.all([
+      this.applications.page(filter, { ...request, sort: { updatedAt: -1, _id: -1 } }),
+      this.counts(actor, request, keyword),
+    ]);
     return { ...found, items: found.items.map(summaryOf), counts };
   }
 
@@ -67,12 +72,12 @@ export class ApplicationQueriesService {
     return [...totals.values()].sort((a, b) => a.certificateId.localeCompare(b.certificateId));
   }
 
-  private async counts(actor: Actor, base: object): Promise<ApplicationCounts> {
+  private async counts(actor: Actor, request: ListApplicationsRequest, keyword: object): Promise<ApplicationCounts> {
     const tabs = Object.keys(APPLICATION_TABS) as ApplicationTab[];
     const numbers = await Promise.all(
       tabs.map((tab) => {
         const statuses = statusesOf(actor, tab);
-        return this.applications.count(statuses ? { ...base, status: { $in: [...statuses] } } : base);
+        return statuses.length === 0 ? 0 : this.applications.count(listFilter(actor, request, keyword, statuses));
       }),
     );
     return Object.fromEntries(tabs.map((tab, index) => [tab, numbers[index]])) as ApplicationCounts;

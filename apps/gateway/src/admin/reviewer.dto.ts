@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsIn, IsString, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
 import {
   MAINLAND_MOBILE,
   PASSWORD_RULE,
@@ -10,6 +10,7 @@ import {
   type ReviewerRole,
 } from '@pilot/contracts';
 import { PageQueryDto } from '../http/page-query.dto';
+import { Optional } from '../http/optional';
 
 const REGION_CODE = /^\d{6}$/;
 
@@ -41,7 +42,7 @@ export class CreateReviewerDto implements CreateReviewerRequest {
   phone!: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString({ message: '姓名应为文字' })
   @MaxLength(50, { message: '姓名不能超过50个字' })
   displayName?: string;
@@ -49,7 +50,7 @@ export class CreateReviewerDto implements CreateReviewerRequest {
 
 export class ListReviewersQuery extends PageQueryDto implements ListReviewersRequest {
   @ApiPropertyOptional({ example: '370000' })
-  @IsOptional()
+  @Optional()
   @Matches(REGION_CODE, { message: '省份代码应为6位数字' })
   provinceCode?: string;
 }

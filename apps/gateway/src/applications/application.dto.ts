@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsMongoId, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsMongoId, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import {
   APPLICATION_STATUSES,
   APPLICATION_TABS,
@@ -19,6 +19,7 @@ import {
   type ReviewRequest,
 } from '@pilot/contracts';
 import { PageQueryDto } from '../http/page-query.dto';
+import { Optional } from '../http/optional';
 
 /** The editor's HTML before sanitising may be longer than what is kept. */
 const MAX_RAW_HTML = MAX_RICH_TEXT_LENGTH * 2;
@@ -67,40 +68,40 @@ export class CreateApplicationDto extends ApplicationContentDto implements Appli
 
 export class UpdateApplicationDto implements ApplicationChange {
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @Optional()
   @IsArray({ message: '专业列表格式不正确' })
   @ArrayMaxSize(MAX_MAJORS_PER_APPLICATION, { message: `每项申报最多选择${MAX_MAJORS_PER_APPLICATION}个专业` })
   @Matches(MAJOR_CODE, { each: true, message: '专业代码格式不正确' })
   majorCodes?: string[];
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PLANNED_TRAINEES })
-  @IsOptional()
+  @Optional()
   @IsInt({ message: '拟申报培训人数必须是整数' })
   @Min(1, { message: '拟申报培训人数至少为1' })
   @Max(MAX_PLANNED_TRAINEES, { message: `拟申报培训人数不能超过${MAX_PLANNED_TRAINEES}` })
   plannedTrainees?: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString({ message: '请填写师资情况描述' })
   @MaxLength(MAX_RAW_HTML, { message: '师资情况描述内容过长' })
   teachersHtml?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString({ message: '请填写场地情况描述' })
   @MaxLength(MAX_RAW_HTML, { message: '场地情况描述内容过长' })
   venueHtml?: string;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @Optional()
   @IsArray({ message: '佐证材料列表格式不正确' })
   @ArrayMaxSize(MAX_EVIDENCE_FILES, { message: `佐证材料最多${MAX_EVIDENCE_FILES}个` })
   @IsMongoId({ each: true, message: '佐证材料编号不正确' })
   fileIds?: string[];
 
   @ApiPropertyOptional({ description: '读取时的版本；已被修改时返回 APPLICATION_CHANGED' })
-  @IsOptional()
+  @Optional()
   @IsInt({ message: '版本号必须是整数' })
   @Min(1, { message: '版本号不正确' })
   version?: number;
@@ -112,14 +113,14 @@ export class ReviewDto implements ReviewRequest {
   decision!: ReviewDecision;
 
   @ApiPropertyOptional({ minimum: 0, maximum: MAX_PLANNED_TRAINEES, description: '已批准培训人数（省级审核通过时必填）' })
-  @IsOptional()
+  @Optional()
   @IsInt({ message: '已批准培训人数必须是整数' })
   @Min(0, { message: '已批准培训人数不能为负数' })
   @Max(MAX_PLANNED_TRAINEES, { message: `已批准培训人数不能超过${MAX_PLANNED_TRAINEES}` })
   approvedTrainees?: number;
 
   @ApiPropertyOptional({ description: '审核意见；不通过时必填，院校可见' })
-  @IsOptional()
+  @Optional()
   @Transform(trimmed)
   @IsString({ message: '审核意见应为文字' })
   @MaxLength(MAX_REVIEW_COMMENT_LENGTH, { message: `审核意见不能超过${MAX_REVIEW_COMMENT_LENGTH}个字` })
@@ -130,27 +131,27 @@ const LIST_STATUSES = [...Object.keys(APPLICATION_TABS), ...APPLICATION_STATUSES
 
 export class ListApplicationsQuery extends PageQueryDto implements ListApplicationsRequest {
   @ApiPropertyOptional({ enum: LIST_STATUSES, description: '标签页（all/draft/pending/approved/rejected）或单个状态' })
-  @IsOptional()
+  @Optional()
   @IsIn(LIST_STATUSES, { message: '状态不正确' })
   status?: ApplicationTab | ApplicationStatus;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsMongoId({ message: '申报批次不正确' })
   planId?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @Matches(/^[A-Za-z0-9-]{1,32}$/, { message: '证书代码格式不正确' })
   certificateId?: string;
 
   @ApiPropertyOptional({ example: '370100' })
-  @IsOptional()
+  @Optional()
   @Matches(/^\d{6}$/, { message: '地市代码应为6位数字' })
   cityCode?: string;
 
   @ApiPropertyOptional({ description: '院校名称关键字' })
-  @IsOptional()
+  @Optional()
   @IsString({ message: '院校名称应为文字' })
   @MaxLength(50, { message: '院校名称关键字不能超过50个字' })
   collegeName?: string;

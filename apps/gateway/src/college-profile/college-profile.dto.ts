@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { COLLEGE_TYPES, type CollegeProfileFields, type CollegeType } from '@pilot/contracts';
 import { WholeNumber } from '../http/whole-number';
+import { Optional } from '../http/optional';
 
 const text = (label: string, max: number) => ({ message: `请填写${label}（不超过${max}个字）` });
 
@@ -58,7 +59,7 @@ export class CollegeProfileDto implements CollegeProfileFields {
   students!: number;
 
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
+  @Optional()
   @IsString({ message: '院校简介应为文字' })
   @MaxLength(2000, { message: '院校简介不能超过2000个字' })
   description!: string;

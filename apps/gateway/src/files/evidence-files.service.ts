@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { UploadedFileInMemory } from '../http/single-file-upload.interceptor';
-import { evidenceContentType } from './evidence-content';
+import { evidenceContentType, type EvidenceContentType } from './evidence-content';
 import { evidenceFileName } from './evidence-file-name';
 
 /** The college an evidence file belongs to, and the reviewers' scope it falls in. */
@@ -19,7 +19,8 @@ export interface EvidenceOwner {
 }
 
 interface EvidenceMetadata extends EvidenceOwner {
-  contentType: string;
+  /** What its bytes were found to be when it was uploaded. */
+  contentType: EvidenceContentType;
   sha256: string;
 }
 
@@ -103,6 +104,8 @@ function mayRead(actor: Actor, file: EvidenceMetadata): boolean {
   }
 }
 
+/** Files kept before names followed their content are described, and downloaded, by today's rule. */
 function viewOf(file: EvidenceFileDocument): EvidenceFileView {
-  return { fileId: String(file._id), name: file.filename, size: file.length, contentType: file.metadata.contentType };
+  const { contentType } = file.metadata;
+  return { fileId: String(file._id), name: evidenceFileName(file.filename, contentType), size: file.length, contentType };
 }

@@ -3,7 +3,8 @@ import { FileBuckets } from '@pilot/store';
 import { storeFor, testDatabaseName } from '@pilot/store/testing';
 import type { Connection } from 'mongoose';
 import { createHash } from 'node:crypto';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { EvidenceFiles, type EvidenceOwner } from './evidence-files.service';
 
 const college = (collegeId: string): Actor => ({ accountId: `account-${collegeId}`, username: collegeId, role: 'college', collegeId, provinceCode: '370000', cityCode: '370100' });
@@ -50,6 +51,22 @@ describe('evidence files in the GridFS bucket of the real store', () => {
     expect(kept?.['metadata']).toEqual({ ...jinan, contentType: EVIDENCE_CONTENT_TYPES.pdf, sha256: createHash('sha256').update(bytes).digest('hex') });
     const download = await files.open(college(jinan.collegeId), stored.fileId);
     expect(await bytesOf(download.content)).toEqual(bytes);
+  });
+
+  it('keeps a file under a name that ends in the extension of its content, at most 100 characters', async () => {
+    const bytes = pdf('伪装');
+    const stored = await files.store(jinan, { originalname: `${'x'.repeat(300)}poly.html`, size: bytes.length, buffer: bytes });
+    expect(stored.name).toBe(`${'x'.repeat(96)}.pdf`);
+    expect((await files.open(college(jinan.collegeId), stored.fileId)).name).toBe(stored.name);
+  });
+
+  it('offers a file kept under its uploader’s name before that rule by the rule too, for download and in applications', async () => {
+    const bytes = pdf('旧文件');
+    const upload = new FileBuckets(connection).bucket('evidence').openUploadStream('poly.html', { metadata: { ...jinan, contentType: EVIDENCE_CONTENT_TYPES.pdf, sha256: 'x' } });
+    await pipeline(Readable.from([bytes]), upload);
+    const fileId = String(upload.id);
+    expect((await files.open(college(jinan.collegeId), fileId)).name).toBe('poly.pdf');
+    expect(await files.describeOwned(college(jinan.collegeId), [fileId])).toEqual([{ fileId, name: 'poly.pdf', size: bytes.length, contentType: EVIDENCE_CONTENT_TYPES.pdf }]);
   });
 
   it('refuses what is not PDF or Word, whatever its name', async () => {

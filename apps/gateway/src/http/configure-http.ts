@@ -1,11 +1,14 @@
 import { type INestApplication, ValidationPipe } from '@nestjs/common';
-import { PlatformError } from '@pilot/contracts';
+import { PlatformError, type ErrorCode } from '@pilot/contracts';
 import type { ValidationError } from 'class-validator';
-import { json, urlencoded, type NextFunction, type Request, type Response } from 'express';
+import { urlencoded, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import type { GatewayConfig } from '../gateway.config';
-import { setUpOpenApi } from './openapi';
+import { answerClientErrorsInJson } from './client-errors';
 import { catalogued } from './http-error.filter';
+import { jsonBody, TOO_DEEP } from './json-body';
+import { setUpOpenApi } from './openapi';
+import { InputShapePipe } from './input-shape.pipe';
 
 export const API_PREFIX = 'api/v1';
 
@@ -15,11 +18,12 @@ export function configureHttp(app: INestApplication, config: GatewayConfig): voi
   express.disable('x-powered-by');
   express.set('trust proxy', 'loopback, uniquelocal');
   app.use(helmet());
-  app.use(json({ limit: config.BODY_LIMIT }));
+  app.use(jsonBody(config.BODY_LIMIT));
   app.use(urlencoded({ extended: false, limit: config.BODY_LIMIT }));
   app.use(bodyErrorHandler);
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(
+    new InputShapePipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
@@ -28,12 +32,18 @@ export function configureHttp(app: INestApplication, config: GatewayConfig): voi
     }),
   );
   setUpOpenApi(app);
+  answerClientErrorsInJson(app.getHttpServer());
 }
+
+const BODY_ERRORS = new Map<string | undefined, ErrorCode>([
+  ['entity.too.large', 'PAYLOAD_TOO_LARGE'],
+  [TOO_DEEP, 'PAYLOAD_TOO_DEEP'],
+]);
 
 /** Body-parser failures happen before Nest's filters see the request. */
 function bodyErrorHandler(err: { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction): void {
   if (!err) return next();
-  const { status, body } = catalogued(err.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : 'MALFORMED_REQUEST');
+  const { status, body } = catalogued(BODY_ERRORS.get(err.type) ?? 'MALFORMED_REQUEST');
   res.status(status).json(body);
 }
 

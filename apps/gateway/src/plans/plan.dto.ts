@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import type { ListPlansRequest, PlanCertificate, PlanFields } from '@pilot/contracts';
 import { PageQueryDto } from '../http/page-query.dto';
 import { WholeNumber } from '../http/whole-number';
+import { Optional } from '../http/optional';
 
 /** An explicit offset is required: a bare local time would mean the server's zone, not Beijing's. */
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -17,7 +18,7 @@ export class PlanCertificateDto implements PlanCertificate {
   certificateId!: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_QUOTA, description: '本批次该证书最多批准的培训人数' })
-  @IsOptional()
+  @Optional()
   @IsInt({ message: '指标人数必须是整数' })
   @Min(1, { message: '指标人数至少为1' })
   @Max(MAX_QUOTA, { message: `指标人数不能超过${MAX_QUOTA}` })
@@ -54,7 +55,7 @@ export class CreatePlanDto implements PlanFields {
   cityApprovalRequired!: boolean;
 
   @ApiPropertyOptional({ type: [PlanCertificateDto], description: '允许申报的证书及指标；不填则不限' })
-  @IsOptional()
+  @Optional()
   @IsArray({ message: '证书列表格式不正确' })
   @ArrayMaxSize(500, { message: '每个批次最多500个证书' })
   @ValidateNested({ each: true })
@@ -62,9 +63,10 @@ export class CreatePlanDto implements PlanFields {
   certificates?: PlanCertificateDto[];
 }
 
-export class UpdatePlanDto extends PartialType(CreatePlanDto) {
+// skipNullProperties: false makes the fields optional the way Optional() does: absent, not null.
+export class UpdatePlanDto extends PartialType(CreatePlanDto, { skipNullProperties: false }) {
   @ApiPropertyOptional({ description: '读取时的版本；已被他人修改时返回 PLAN_CHANGED' })
-  @IsOptional()
+  @Optional()
   @IsInt({ message: '版本号必须是整数' })
   @Min(1, { message: '版本号不正确' })
   version?: number;
@@ -72,7 +74,7 @@ export class UpdatePlanDto extends PartialType(CreatePlanDto) {
 
 export class ListPlansQuery extends PageQueryDto implements ListPlansRequest {
   @ApiPropertyOptional({ example: 2026 })
-  @IsOptional()
+  @Optional()
   @WholeNumber()
   @IsInt({ message: '年度必须是整数' })
   @Min(2019, { message: '年度不能早于2019年' })
@@ -80,7 +82,7 @@ export class ListPlansQuery extends PageQueryDto implements ListPlansRequest {
   year?: number;
 
   @ApiPropertyOptional({ example: '370000', description: '仅管理员可选；其他用户只看本省' })
-  @IsOptional()
+  @Optional()
   @Matches(/^\d{6}$/, { message: '省份代码应为6位数字' })
   provinceCode?: string;
 }

@@ -1,26 +1,10 @@
-import { Browser, BrowserContext, Locator, Page, chromium } from 'playwright-core';
-import { platformPort } from '@pilot/test-kit';
+import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { launchBrowser, platformPort } from '@pilot/test-kit';
+
+export { launchBrowser };
 
 export const PORTAL_URL = (process.env['PORTAL_URL'] ?? `http://127.0.0.1:${platformPort(4200)}`).replace(/\/+$/, '');
 export const CONSOLE_URL = (process.env['CONSOLE_URL'] ?? `http://127.0.0.1:${platformPort(4300)}`).replace(/\/+$/, '');
-
-/** Debian's chromium; the tests never download a browser. */
-export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
 
 export async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });

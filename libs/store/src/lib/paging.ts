@@ -1,4 +1,4 @@
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@pilot/contracts';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE, PlatformError } from '@pilot/contracts';
 
 export interface PageWindow {
   page: number;
@@ -6,10 +6,14 @@ export interface PageWindow {
   skip: number;
 }
 
-/** The page asked for, kept inside the platform's limits whatever reached the queue. */
+/**
+ * The page asked for (the first page of ten when none is named). One out of the platform's
+ * limits is refused, as the gateway refuses it, never quietly moved into range: the caller
+ * would get another page than the one asked for.
+ */
 export function pageWindow(request: { page?: number; pageSize?: number }): PageWindow {
-  const page = Math.max(1, wholeNumber(request.page, 1));
-  const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, wholeNumber(request.pageSize, DEFAULT_PAGE_SIZE)));
+  const page = wholeNumberIn('page', request.page, 1, { min: 1, max: MAX_PAGE }, `页码应为1到${MAX_PAGE}的整数`);
+  const pageSize = wholeNumberIn('pageSize', request.pageSize, DEFAULT_PAGE_SIZE, { min: 1, max: MAX_PAGE_SIZE }, `每页条数应为1到${MAX_PAGE_SIZE}的整数`);
   return { page, pageSize, skip: (page - 1) * pageSize };
 }
 
@@ -21,7 +25,8 @@ export function keywordFilter(keyword: unknown, fields: string[]): Record<string
   return { $or: fields.map((field) => ({ [field]: pattern })) };
 }
 
-function wholeNumber(value: unknown, fallback: number): number {
-  const number = Math.floor(Number(value ?? fallback));
-  return Number.isFinite(number) ? number : fallback;
+function wholeNumberIn(field: string, value: unknown, fallback: number, range: { min: number; max: number }, message: string): number {
+  if (value === undefined || value === null) return fallback;
+  if (typeof value === 'number' && Number.isInteger(value) && value >= range.min && value <= range.max) return value;
+  throw new PlatformError('VALIDATION_FAILED', message, { fields: { [field]: [message] } });
 }
