@@ -10,6 +10,7 @@ import { AuthModule } from './auth/auth.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { CollegeProfileModule } from './college-profile/college-profile.module';
 import { AdminModule } from './admin/admin.module';
+import { AuditModule } from './audit/audit.module';
 import { DevToolsModule } from './dev-tools/dev-tools.module';
 import { FilesModule } from './files/files.module';
 import { GatewayConfig } from './gateway.config';
@@ -40,6 +41,7 @@ export class GatewayModule implements NestModule {
           skipIf: (context) => context.getClass() === HealthController,
         }),
         AccessModule.register(config.JWT_SECRET),
+        AuditModule,
         RegionsModule,
         AuthModule,
         CollegeProfileModule,

@@ -4,6 +4,8 @@ import { RpcPatterns, type Actor, type AuthSession, type CaptchaView, type Regis
 import { RpcClient } from '@pilot/messaging';
 import { Public } from '@pilot/runtime';
 import { CurrentActor } from '../access/access.decorators';
+import { Audited, NoteForAudit, type AuditNote } from '../audit/audited';
+import { registeringCollege, registrant, resetRequester, resetSummary, signInAction, signInActor } from '../audit/audit-rules';
 import { LoginDto } from './login.dto';
 import { ChangePasswordDto, PasswordResetDto } from './password.dto';
 import { RefreshDto } from './refresh.dto';
@@ -34,6 +36,7 @@ export class AuthController {
   @Public()
   @Post('register')
   @ApiOperation({ summary: '院校注册账号：返回账号和初始密码（仅此一次），并短信发送到注册手机' })
+  @Audited('account.registered', { actor: registrant, target: registeringCollege })
   register(@Body() request: RegisterDto): Promise<RegisterResult> {
     return this.rpc.request(RpcPatterns.identity.register, request);
   }
@@ -42,6 +45,7 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOperation({ summary: '登录（需图形验证码；连续失败5次锁定15分钟）' })
+  @Audited(signInAction, { actor: signInActor })
   login(@Body() request: LoginDto): Promise<AuthSession> {
     return this.rpc.request(RpcPatterns.identity.login, request);
   }
@@ -58,22 +62,25 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @ApiOperation({ summary: '退出登录（刷新令牌作废）' })
-  async logout(@Body() request: RefreshDto): Promise<void> {
-    await this.rpc.request(RpcPatterns.identity.logout, request);
+  @Audited('auth.signed-out')
+  async logout(@Body() request: RefreshDto, @NoteForAudit() note: AuditNote): Promise<void> {
+    note.account = await this.rpc.request(RpcPatterns.identity.logout, request);
   }
 
   @Public()
   @Post('password-reset')
   @HttpCode(204)
   @ApiOperation({ summary: '忘记密码：按账号或手机号，凭短信验证码设置新密码（所有登录状态随即失效）' })
-  async resetPassword(@Body() request: PasswordResetDto): Promise<void> {
-    await this.rpc.request(RpcPatterns.identity.resetPassword, request);
+  @Audited('auth.password-reset', { actor: resetRequester, summary: resetSummary })
+  async resetPassword(@Body() request: PasswordResetDto, @NoteForAudit() note: AuditNote): Promise<void> {
+    note.account = await this.rpc.request(RpcPatterns.identity.resetPassword, request);
   }
 
   @Post('password')
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiOperation({ summary: '修改密码' })
+  @Audited('auth.password-changed')
   async changePassword(@CurrentActor() actor: Actor, @Body() request: ChangePasswordDto): Promise<void> {
     await this.rpc.request(RpcPatterns.identity.changePassword, { ...request, actor });
   }

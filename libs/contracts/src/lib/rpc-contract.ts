@@ -1,4 +1,4 @@
-import type { ActorRequest, CreateReviewerRequest, ListReviewersRequest, ReviewerView, UserView } from './accounts';
+import type { Actor, ActorRequest, CreateReviewerRequest, ListReviewersRequest, ReviewerView, UserView } from './accounts';
 import type {
   ApplicationPage,
   ApplicationView,
@@ -46,9 +46,11 @@ export interface RpcContract {
   [RpcPatterns.identity.register]: Call<RegisterRequest, RegisterResult>;
   [RpcPatterns.identity.login]: Call<LoginRequest, AuthSession>;
   [RpcPatterns.identity.refresh]: Call<RefreshRequest, AuthSession>;
-  [RpcPatterns.identity.logout]: Call<RefreshRequest, void>;
+  /** The account signed out (for the audit log); null when the token named no sign-in. */
+  [RpcPatterns.identity.logout]: Call<RefreshRequest, Actor | null>;
   [RpcPatterns.identity.me]: Call<ActorRequest, UserView>;
-  [RpcPatterns.identity.resetPassword]: Call<PasswordResetRequest, void>;
+  /** The account whose password was reset (for the audit log). */
+  [RpcPatterns.identity.resetPassword]: Call<PasswordResetRequest, Actor>;
   [RpcPatterns.identity.changePassword]: Call<ActorRequest<ChangePasswordRequest>, void>;
   [RpcPatterns.identity.getProfile]: Call<ActorRequest, CollegeProfileView>;
   [RpcPatterns.identity.saveProfile]: Call<ActorRequest<{ profile: CollegeProfileFields }>, CollegeProfileView>;
