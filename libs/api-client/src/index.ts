@@ -15,3 +15,4 @@ export * from './lib/files.api';
 export * from './lib/save-file';
 export * from './lib/notifications.api';
 export * from './lib/pilot-status.api';
+export * from './lib/audit-log.api';

@@ -1,6 +1,6 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { AUDIT_EXPORT_MAX_ROWS, type Actor, type AuditLogPage } from '@pilot/contracts';
+import { AUDIT_EXPORT_MAX_ROWS, type Actor, type AuditEntryPage } from '@pilot/contracts';
 import { CurrentActor, Roles } from '../access/access.decorators';
 import { attachmentDisposition } from '../http/attachment-disposition';
 import { AuditLog } from './audit-log';
@@ -21,7 +21,7 @@ export class AuditLogController {
     summary: '操作日志（新的在前）：平台管理员看全部，省级审核员看本省的（操作人或操作对象属于本省）',
     description: '记录登录、登录失败、退出、修改和找回密码、账号开通、申报计划和申报的每次变更及审核、目录导入等操作，含操作人、IP地址和关联编号；不含密码、验证码和令牌。',
   })
-  list(@CurrentActor() actor: Actor, @Query() query: AuditLogQueryDto): Promise<AuditLogPage> {
+  list(@CurrentActor() actor: Actor, @Query() query: AuditLogQueryDto): Promise<AuditEntryPage> {
     return this.log.page(actor, query);
   }
 

@@ -4,7 +4,7 @@ import {
   PlatformError,
   type Actor,
   type AuditEntryView,
-  type AuditLogPage,
+  type AuditEntryPage,
   type AuditLogQuery,
 } from '@pilot/contracts';
 import { InjectRepository, keywordFilter, type Repository, type Sort, type Stored } from '@pilot/store';
@@ -25,7 +25,7 @@ export class AuditLog {
     private readonly regions: RegionNames,
   ) {}
 
-  async page(actor: Actor, query: AuditLogQuery): Promise<AuditLogPage> {
+  async page(actor: Actor, query: AuditLogQuery): Promise<AuditEntryPage> {
     const found = await this.entries.page(filterOf(actor, query), { page: query.page, pageSize: query.pageSize, sort: NEWEST_FIRST });
     return { ...found, items: await this.views(found.items) };
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RpcPatterns, type Actor, type AuthSession, type CaptchaView, type RegisterResult, type UserView } from '@pilot/contracts';
+import { PlatformError, RpcPatterns, type Actor, type ErrorCode, type AuthSession, type CaptchaView, type RegisterResult, type UserView } from '@pilot/contracts';
 import { RpcClient } from '@pilot/messaging';
 import { Public } from '@pilot/runtime';
 import { CurrentActor } from '../access/access.decorators';
@@ -11,6 +11,10 @@ import { ChangePasswordDto, PasswordResetDto } from './password.dto';
 import { RefreshDto } from './refresh.dto';
 import { RegisterDto } from './register.dto';
 import { RequestSmsCodeDto } from './request-sms-code.dto';
+
+const REFUSED_SIGN_IN = new Set<ErrorCode>(['LOGIN_FAILED', 'ACCOUNT_LOCKED', 'CAPTCHA_INVALID']);
+/** Only the audit entry waits for it: the refusal is not held up long. */
+const LOCATE_TIMEOUT_MS = 3_000;
 
 @ApiTags('auth')
 @Controller('auth')
@@ -46,8 +50,16 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: '登录（需图形验证码；连续失败5次锁定15分钟）' })
   @Audited(signInAction, { actor: signInActor })
-  login(@Body() request: LoginDto): Promise<AuthSession> {
-    return this.rpc.request(RpcPatterns.identity.login, request);
+  async login(@Body() request: LoginDto, @NoteForAudit() note: AuditNote): Promise<AuthSession> {
+    try {
+      return await this.rpc.request(RpcPatterns.identity.login, request);
+    } catch (err) {
+      // A refused sign-in is recorded as the account it was for (its province's reviewers see it), when there is one.
+      if (err instanceof PlatformError && REFUSED_SIGN_IN.has(err.code)) {
+        note.account = await this.rpc.request(RpcPatterns.identity.locateAccount, { username: request.username }, LOCATE_TIMEOUT_MS).catch(() => null);
+      }
+      throw err;
+    }
   }
 
   @Public()

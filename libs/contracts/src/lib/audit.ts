@@ -113,7 +113,7 @@ export interface AuditLogQuery {
   pageSize?: number;
 }
 
-export type AuditLogPage = Page<AuditEntryView>;
+export type AuditEntryPage = Page<AuditEntryView>;
 
 /** An export larger than this is refused: narrow the time range or add filters. */
 export const AUDIT_EXPORT_MAX_ROWS = 20_000;

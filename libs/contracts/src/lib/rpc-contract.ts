@@ -49,6 +49,8 @@ export interface RpcContract {
   /** The account signed out (for the audit log); null when the token named no sign-in. */
   [RpcPatterns.identity.logout]: Call<RefreshRequest, Actor | null>;
   [RpcPatterns.identity.me]: Call<ActorRequest, UserView>;
+  /** The account a name typed at sign-in belongs to (for the audit log); null when none has it. */
+  [RpcPatterns.identity.locateAccount]: Call<{ username: string }, Actor | null>;
   /** The account whose password was reset (for the audit log). */
   [RpcPatterns.identity.resetPassword]: Call<PasswordResetRequest, Actor>;
   [RpcPatterns.identity.changePassword]: Call<ActorRequest<ChangePasswordRequest>, void>;
