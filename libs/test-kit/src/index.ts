@@ -1,3 +1,4 @@
 export * from './lib/platform-api';
 export * from './lib/uploads';
 export * from './lib/pilot-setup';
+export * from './lib/spreadsheets';
