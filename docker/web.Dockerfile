@@ -33,6 +33,9 @@ ENV APP_NAME=${APP} \
 # The image's entrypoint renders /etc/nginx/templates/*.template into /etc/nginx/conf.d/ with
 # the environment (only variables matching NGINX_ENVSUBST_FILTER, so nginx's own $uri etc. stay).
 COPY docker/nginx/web.conf /etc/nginx/templates/default.conf.template
+# Outside conf.d: that folder is rendered from the templates (an emptyDir on Kubernetes), and
+# everything in it is included at the http level.
+COPY docker/nginx/security-headers.conf /etc/nginx/security-headers.conf
 COPY --from=build /workspace/dist/apps/${APP}/browser/ /usr/share/nginx/html/
 EXPOSE 8080
 HEALTHCHECK --interval=15s --timeout=5s --start-period=10s --retries=3 \

@@ -65,8 +65,11 @@ if [[ -n "$NGINX" ]]; then
   tmp=$(mktemp -d)
   mkdir -p "$tmp/conf.d" "$tmp/logs"
   # Rendered as the image's entrypoint does; a literal address, as `nginx -t` resolves upstreams.
+  # The security headers' snippet is included from this checkout instead of where web.Dockerfile puts it.
   # shellcheck disable=SC2016  # the ${...} is nginx template text, not a shell expansion
-  sed 's/\${GATEWAY_UPSTREAM}/127.0.0.1:3000/g' docker/nginx/web.conf >"$tmp/conf.d/default.conf"
+  sed -e 's/\${GATEWAY_UPSTREAM}/127.0.0.1:3000/g' \
+      -e "s#/etc/nginx/security-headers.conf#$REPO_ROOT/docker/nginx/security-headers.conf#" \
+      docker/nginx/web.conf >"$tmp/conf.d/default.conf"
   cat >"$tmp/nginx.conf" <<NGINX_CONF
 pid $tmp/nginx.pid;
 error_log $tmp/logs/error.log;

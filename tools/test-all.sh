@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every test of the platform: unit and integration tests against the real RabbitMQ and store,
 # the operators' files, then the API and browser tests against the running platform, and the
-# scale test against a platform with replicated services.
+# outage test against a platform with replicated services.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export CI=true NX_NO_CLOUD=true NX_DAEMON=false
@@ -16,6 +16,7 @@ step() {
 
 bash tools/infra/up.sh || { echo "infrastructure could not be started"; exit 1; }
 step lint npx eslint apps libs
+step openapi-answers node tools/build/openapi-answers.cjs --check
 step build npx nx run-many -t build -p gateway identity planning applications notifications portal console --output-style=static
 step unit-and-integration npx jest --runInBand --ci --json --outputFile="$RESULTS/unit-and-integration.json"
 step operators-files bash tools/check-ops.sh
@@ -33,8 +34,9 @@ else
 fi
 node tools/platform/launch.mjs stop
 
-# The scale test: two replicas each of applications and notifications, one stopped and one killed
-# under load.
+# The outage test: two replicas each of applications and notifications; 1,000 submissions and
+# their decisions while replicas are stopped and killed, RabbitMQ's application is stopped and
+# started, and the store's process is restarted.
 if RATE_LIMIT_PER_MINUTE=20000 node tools/platform/launch.mjs detach --scale applications=2 --scale notifications=2; then
   step scale npx jest -c apps/api-e2e/jest.scale.config.cts --runInBand --ci --json --outputFile="$RESULTS/scale.json"
 else

@@ -12,8 +12,10 @@
 //     pods, Ingress backends that name existing Services and ports, ConfigMaps and Secrets that
 //     exist or are declared external, no secret values unless the kustomization allows them,
 //     no passwords in ConfigMaps (see CheckObjects, and DeclarationsFile for ops-check.yaml).
+//   - the front ends' nginx (docker/nginx/web.conf) sends the security headers of one snippet,
+//     the one the launcher's static server reads too (see CheckWebHeaders).
 //
-// Usage: ops-check [-C repo] [-compose docker-compose.yml] [kustomization-dir ...]
+// Usage: ops-check [-C repo] [-compose docker-compose.yml] [-web docker/nginx/web.conf] [kustomization-dir ...]
 // Without directories: every folder under k8s/ that holds a kustomization.
 // Exit status 0 when every check passes, 1 on problems, 2 on bad usage.
 package main
@@ -40,8 +42,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	root := fs.String("C", ".", "repository root; other paths are relative to it")
 	composeFile := fs.String("compose", "docker-compose.yml", "compose file to check (empty: skip)")
+	web := WebFiles{Headers: "docker/nginx/security-headers.conf", Dockerfile: "docker/web.Dockerfile"}
+	fs.StringVar(&web.Conf, "web", "docker/nginx/web.conf", "front ends' nginx server block whose security headers to check (empty: skip)")
+	fs.StringVar(&web.Headers, "web-headers", web.Headers, "the security headers' snippet that -web includes")
+	fs.StringVar(&web.Dockerfile, "web-dockerfile", web.Dockerfile, "the image that copies -web and -web-headers")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: ops-check [-C repo] [-compose file] [kustomization-dir ...]")
+		fmt.Fprintln(stderr, "usage: ops-check [-C repo] [-compose file] [-web nginx-conf] [kustomization-dir ...]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -56,6 +62,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	report := &Report{}
 	if *composeFile != "" {
 		report.Merge(CheckCompose(context.Background(), rootDir, *composeFile))
+	}
+	if web.Conf != "" {
+		report.Merge(CheckWebHeaders(rootDir, web))
 	}
 
 	dirs := fs.Args()

@@ -672,13 +672,13 @@ func TestJobRules(t *testing.T) {
 // ---------------------------------------------------------------- the command
 
 func TestCommandExitStatus(t *testing.T) {
-	good := writeTree(t, map[string]string{
+	good := writeTree(t, withWebFiles(map[string]string{
 		"docker-compose.yml":          goodCompose,
 		"docker/app.Dockerfile":       goodDockerfile,
 		"k8s/base/kustomization.yaml": goodKustomization,
 		"k8s/base/app.yaml":           goodApp,
 		"k8s/base/ops-check.yaml":     "committedSecrets: true\n",
-	})
+	}))
 	var out, errOut bytes.Buffer
 	if code := run([]string{"-C", good}, &out, &errOut); code != 0 {
 		t.Fatalf("good tree: exit %d\n%s%s", code, out.String(), errOut.String())
@@ -718,7 +718,7 @@ func TestCommandExitStatus(t *testing.T) {
 
 // Every kustomization under k8s/ is checked, however deep; components only through their users.
 func TestDefaultKustomizations(t *testing.T) {
-	tree := writeTree(t, map[string]string{
+	tree := writeTree(t, withWebFiles(map[string]string{
 		"docker-compose.yml":                      goodCompose,
 		"docker/app.Dockerfile":                   goodDockerfile,
 		"k8s/base/kustomization.yaml":             kustomizationWithoutSecrets,
@@ -728,7 +728,7 @@ func TestDefaultKustomizations(t *testing.T) {
 		"k8s/infra/ha/db.yaml":                    strings.TrimPrefix(goodStatefulSet, "---\n"),
 		"k8s/infra/ha/ops-check.yaml":             "externalSecrets:\n  - name: db-keyfile\n",
 		"k8s/components/extra/kustomization.yaml": "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n",
-	})
+	}))
 	if got, want := strings.Join(defaultKustomizations(tree), " "), "k8s/base k8s/infra/ha"; got != want {
 		t.Errorf("defaultKustomizations = %q, want %q", got, want)
 	}

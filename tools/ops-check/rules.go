@@ -32,6 +32,9 @@ type workload struct {
 //     on a port the container declares) and cpu and memory requests and limits (request <= limit);
 //     init containers and Job containers need the requests and limits too;
 //   - every Job sets backoffLimit and ttlSecondsAfterFinished, and restarts Never or OnFailure;
+//     a CronJob's runs are Jobs by those rules, on a schedule that parses, never two at once,
+//     and one that writes to a PersistentVolumeClaim states a retention it applies (checkCronJob);
+//   - a PersistentVolumeClaim that a pod's volume names is in the output;
 //   - ConfigMaps and Secrets named by env, envFrom, volumes and Ingress TLS are in the output
 //     (unless optional) or, for Secrets, declared in externalSecrets, and hold the keys used;
 //     every declared external Secret is used and not rendered after all;
@@ -48,6 +51,7 @@ func CheckObjects(r *Report, label string, objs []Object, decl Declarations) {
 		ix        = &configIndex{
 			configMaps: map[string]*corev1.ConfigMap{},
 			secrets:    map[string]*corev1.Secret{},
+			claims:     map[string]bool{},
 			decl:       decl,
 			used:       map[string]bool{},
 		}
@@ -67,6 +71,8 @@ func CheckObjects(r *Report, label string, objs []Object, decl Declarations) {
 			ix.configMaps[key(v.Namespace, v.Name)] = v
 		case *corev1.Secret:
 			ix.secrets[key(v.Namespace, v.Name)] = v
+		case *corev1.PersistentVolumeClaim:
+			ix.claims[key(v.Namespace, v.Name)] = true
 		}
 	}
 
@@ -91,6 +97,8 @@ func CheckObjects(r *Report, label string, objs []Object, decl Declarations) {
 			}
 		case *batchv1.Job:
 			checkJob(r, at, v, ix)
+		case *batchv1.CronJob:
+			checkCronJob(r, at, v, ix)
 		case *policyv1.PodDisruptionBudget:
 			if len(matchingWorkloads(v.Namespace, v.Spec.Selector, workloads)) == 0 {
 				r.Addf(at, "selector %s matches no Deployment/StatefulSet/DaemonSet pods", describeSelector(v.Spec.Selector))
@@ -153,10 +161,12 @@ func holdsPassword(s string) bool {
 	return false
 }
 
-// configIndex resolves references to ConfigMaps and Secrets, rendered or declared external.
+// configIndex resolves references to ConfigMaps and Secrets, rendered or declared external,
+// and to PersistentVolumeClaims.
 type configIndex struct {
 	configMaps map[string]*corev1.ConfigMap // ns/name
 	secrets    map[string]*corev1.Secret    // ns/name
+	claims     map[string]bool              // ns/name of the PersistentVolumeClaims
 	decl       Declarations
 	used       map[string]bool // external Secrets referred to
 }
@@ -217,6 +227,9 @@ func checkPodSpec(r *Report, at, ns string, spec corev1.PodSpec, ix *configIndex
 		checkConfigRefs(r, at, ns, c, ix)
 	}
 	for _, v := range spec.Volumes {
+		if pvc := v.PersistentVolumeClaim; pvc != nil && !ix.claims[ns+"/"+pvc.ClaimName] {
+			r.Addf(at, "volume %q: PersistentVolumeClaim %q is not in the output", v.Name, pvc.ClaimName)
+		}
 		if cm := v.ConfigMap; cm != nil && !isTrue(cm.Optional) {
 			m := ix.configMaps[ns+"/"+cm.Name]
 			if m == nil {

@@ -1,6 +1,6 @@
 // Serves a built Angular app with SPA fallback and forwards /api to the gateway, as the
-// nginx of the operators' images does.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+// nginx of the operators' images does, with the same security headers.
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, request } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 
@@ -15,8 +15,25 @@ const TYPES = {
   '.woff2': 'font/woff2',
 };
 
+/**
+ * The security headers of docker/nginx/security-headers.conf, the one definition that the
+ * images' nginx includes: each line `add_header Name "value" always;`.
+ */
+export function securityHeaders(file = new URL('../../docker/nginx/security-headers.conf', import.meta.url)) {
+  const headers = {};
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const directive = line.trim();
+    if (directive === '' || directive.startsWith('#')) continue;
+    const match = /^add_header\s+([A-Za-z-]+)\s+"([^"]*)"\s+always;$/.exec(directive);
+    if (!match) throw new Error(`${file}: not an add_header line the static server understands: ${directive}`);
+    headers[match[1].toLowerCase()] = match[2];
+  }
+  return headers;
+}
+
 export function serveApp({ root, port, host = '127.0.0.1', apiTarget }) {
   const api = new URL(apiTarget);
+  const security = securityHeaders();
   const server = createServer((req, res) => {
     if (req.url.startsWith('/api/')) return proxy(req, res, api);
     const path = normalize(decodeURIComponent(req.url.split('?')[0])).replace(/^(\.\.[/\\])+/, '');
@@ -26,7 +43,7 @@ export function serveApp({ root, port, host = '127.0.0.1', apiTarget }) {
     res.writeHead(200, {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
       'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-      'x-content-type-options': 'nosniff',
+      ...security,
     });
     createReadStream(file).pipe(res);
   });

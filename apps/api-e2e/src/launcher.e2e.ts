@@ -29,15 +29,20 @@ async function until(condition: () => boolean, what: string, timeoutMs = 30_000)
   }
 }
 
-async function answersUntil(url: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await fetch(url).then((r) => r.ok, () => false))) {
-    if (Date.now() > deadline) throw new Error(`${url} did not answer`);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
   }
 }
 
 describe('the platform launcher', () => {
+  // A spare platform left by an earlier run that was cut short would hold the ports.
+  beforeAll(() => launcher(['stop'], SPARE_SLOT));
+  afterAll(() => launcher(['stop'], SPARE_SLOT));
+
   it('refuses a second start of the running platform and names its launcher', () => {
     const slot = process.env['PLATFORM_SLOT'] ?? '0';
     const pidFile = join(ROOT, '.local/run', slot === '0' ? '' : `slot-${slot}`, 'platform.pid');
@@ -61,16 +66,19 @@ describe('the platform launcher', () => {
   });
 
   it('stops a platform started in a terminal with run, replicas included', async () => {
-    const pidFile = join(ROOT, '.local/run', `slot-${SPARE_SLOT}`, 'platform.pid');
+    const run = join(ROOT, '.local/run', `slot-${SPARE_SLOT}`);
+    const pidFile = join(run, 'platform.pid');
+    const replicasFile = join(run, 'replicas.json');
     const terminal = spawn(process.execPath, [LAUNCHER, 'run'], { env: { ...process.env, PLATFORM_SLOT: SPARE_SLOT }, stdio: 'ignore' });
     const exited = new Promise((resolve) => terminal.once('exit', resolve));
     await until(() => existsSync(pidFile) && readFileSync(pidFile, 'utf8').trim() === String(terminal.pid), 'the launcher to record itself');
-    await answersUntil(`http://127.0.0.1:${spareIdentityPort}/health/live`);
+    const startedPids = () => (existsSync(replicasFile) ? (JSON.parse(readFileSync(replicasFile, 'utf8')) as { pid: number | null }[]).map((r) => r.pid) : []);
+    await until(() => startedPids().length === 5 && startedPids().every(Boolean), 'the launcher to start its replicas');
+    const replicaPids = startedPids() as number[];
 
     expect(launcher(['stop'], SPARE_SLOT).status).toBe(0);
     await exited;
     expect(existsSync(pidFile)).toBe(false);
-    const identityGone = await fetch(`http://127.0.0.1:${spareIdentityPort}/health/live`).then(() => false, () => true);
-    expect(identityGone).toBe(true);
+    expect(replicaPids.filter(isAlive)).toEqual([]);
   }, 90_000);
 });

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RpcPatterns, type Actor, type Page, type ReviewerView } from '@pilot/contracts';
+import { RpcPatterns, type Actor, type ReviewerPage, type ReviewerView } from '@pilot/contracts';
 import { RpcClient } from '@pilot/messaging';
 import { CurrentActor, Roles } from '../access/access.decorators';
 import { Audited } from '../audit/audited';
@@ -16,7 +16,7 @@ export class ReviewersController {
 
   @Get()
   @ApiOperation({ summary: '审核员账号列表' })
-  list(@CurrentActor() actor: Actor, @Query() query: ListReviewersQuery): Promise<Page<ReviewerView>> {
+  list(@CurrentActor() actor: Actor, @Query() query: ListReviewersQuery): Promise<ReviewerPage> {
     return this.rpc.request(RpcPatterns.identity.listReviewers, { ...query, actor });
   }
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PlatformError, RpcPatterns, type Actor, type ErrorCode, type AuthSession, type CaptchaView, type RegisterResult, type UserView } from '@pilot/contracts';
+import { PlatformError, RpcPatterns, type Actor, type AuthSession, type CaptchaView, type ErrorCode, type RegisterResult, type SmsCodeAccepted, type UserView } from '@pilot/contracts';
 import { RpcClient } from '@pilot/messaging';
 import { Public } from '@pilot/runtime';
 import { CurrentActor } from '../access/access.decorators';
@@ -32,7 +32,7 @@ export class AuthController {
   @Post('sms-codes')
   @HttpCode(202)
   @ApiOperation({ summary: '发送短信验证码（需图形验证码；同一手机号60秒一次、每天最多10次；10分钟内有效，错5次作废）' })
-  async smsCode(@Body() request: RequestSmsCodeDto): Promise<Record<string, never>> {
+  async smsCode(@Body() request: RequestSmsCodeDto): Promise<SmsCodeAccepted> {
     await this.rpc.request(RpcPatterns.identity.requestSmsCode, request);
     return {};
   }

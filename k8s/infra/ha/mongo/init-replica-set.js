@@ -2,7 +2,9 @@
 //   1. waits until the three members answer;
 //   2. initiates the replica set rs0 unless a member already belongs to it;
 //   3. waits for a primary, then creates the services' user (readWrite on each service's
-//      database) or brings its password and roles up to date.
+//      database) and the backup user (the built-in role backup, which reads everything and
+//      writes nothing; used by the CronJob mongo-backup), or brings their passwords and roles
+//      up to date.
 const namespace = process.env.POD_NAMESPACE;
 const setName = 'rs0';
 const hosts = [0, 1, 2].map((i) => `mongo-${i}.mongo.${namespace}.svc.cluster.local:27017`);
@@ -14,6 +16,7 @@ const root = {
   password: encodeURIComponent(process.env.MONGO_INITDB_ROOT_PASSWORD),
 };
 const app = { user: process.env.MONGO_APP_USERNAME, pwd: process.env.MONGO_APP_PASSWORD };
+const backup = { user: process.env.MONGO_BACKUP_USERNAME, pwd: process.env.MONGO_BACKUP_PASSWORD };
 
 // hello needs no login, so the members can be asked before any user can log in to them.
 function hello(host) {
@@ -44,11 +47,14 @@ while (!hosts.map(hello).some((h) => h.isWritablePrimary)) {
 }
 
 const admin = new Mongo(`mongodb://${root.user}:${root.password}@${hosts.join(',')}/?replicaSet=${setName}&authSource=admin`).getDB('admin');
-const roles = databases.map((db) => ({ role: 'readWrite', db }));
-if (admin.getUser(app.user)) {
-  admin.updateUser(app.user, { pwd: app.pwd, roles });
-  print(`user ${app.user} updated`);
-} else {
-  admin.createUser({ user: app.user, pwd: app.pwd, roles });
-  print(`user ${app.user} created`);
+function ensureUser({ user, pwd }, roles) {
+  if (admin.getUser(user)) {
+    admin.updateUser(user, { pwd, roles });
+    print(`user ${user} updated`);
+  } else {
+    admin.createUser({ user, pwd, roles });
+    print(`user ${user} created`);
+  }
 }
+ensureUser(app, databases.map((db) => ({ role: 'readWrite', db })));
+ensureUser(backup, [{ role: 'backup', db: 'admin' }]);

@@ -1,3 +1,4 @@
+import type { Page } from './pagination';
 import { PlatformError } from './errors';
 
 export const ROLES = ['college', 'city_reviewer', 'province_reviewer', 'admin'] as const;
@@ -73,6 +74,8 @@ export interface ReviewerView {
   phone: string;
   createdAt: string;
 }
+
+export type ReviewerPage = Page<ReviewerView>;
 
 export interface ListReviewersRequest {
   provinceCode?: string;

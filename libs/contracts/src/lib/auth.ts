@@ -19,6 +19,9 @@ export type SmsCodePurpose = (typeof SMS_CODE_PURPOSES)[number];
  * A code goes to `phone`; for a password reset the account name may be given instead, and
  * the code goes to the phone the account was registered with.
  */
+/** The answer to a code request: accepted, with nothing to tell (not even whether the phone is known). */
+export type SmsCodeAccepted = Record<string, never>;
+
 export interface RequestSmsCodeRequest {
   phone?: string;
   username?: string;

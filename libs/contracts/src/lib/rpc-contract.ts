@@ -1,4 +1,4 @@
-import type { Actor, ActorRequest, CreateReviewerRequest, ListReviewersRequest, ReviewerView, UserView } from './accounts';
+import type { Actor, ActorRequest, CreateReviewerRequest, ListReviewersRequest, ReviewerPage, ReviewerView, UserView } from './accounts';
 import type {
   ApplicationPage,
   ApplicationView,
@@ -58,7 +58,7 @@ export interface RpcContract {
   [RpcPatterns.identity.saveProfile]: Call<ActorRequest<{ profile: CollegeProfileFields }>, CollegeProfileView>;
   [RpcPatterns.identity.listCities]: Call<{ provinceCode: string }, CityView[]>;
   [RpcPatterns.identity.createReviewer]: Call<ActorRequest<CreateReviewerRequest>, ReviewerView>;
-  [RpcPatterns.identity.listReviewers]: Call<ActorRequest<ListReviewersRequest>, Page<ReviewerView>>;
+  [RpcPatterns.identity.listReviewers]: Call<ActorRequest<ListReviewersRequest>, ReviewerPage>;
   [RpcPatterns.identity.addTestCollege]: Call<{ provinceCode: string }, CollegeDirectoryEntryView>;
   [RpcPatterns.identity.importColleges]: Call<ActorRequest<ImportRequest<'colleges'>>, ImportReport>;
   [RpcPatterns.identity.pilotStatus]: Call<ActorRequest, PilotStatusView[]>;

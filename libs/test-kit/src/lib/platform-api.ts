@@ -1,3 +1,4 @@
+import { assertDocumentedAnswer } from './openapi-conformance';
 import type { AuthSession, CollegeDirectoryEntryView, ErrorBody, RegisterResult, ReviewerView } from '@pilot/contracts';
 
 /**
@@ -10,6 +11,9 @@ export function platformPort(base: number): number {
 }
 
 export const API_URL = (process.env['API_URL'] ?? `${process.env['GATEWAY_URL'] ?? `http://127.0.0.1:${platformPort(3000)}`}/api/v1`).replace(/\/+$/, '');
+
+/** The gateway's OpenAPI document, against which every answer is checked. */
+export const OPENAPI_URL = API_URL.replace(/\/api\/v1$/, '/api/docs/openapi.json');
 
 export interface Answer<T = any> {
   status: number;
@@ -33,8 +37,15 @@ export async function call<T = any>(
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+  return documentedAnswer<T>(method, response);
+}
+
+/** The answer's JSON body, once checked against what the OpenAPI document says of it. */
+export async function documentedAnswer<T>(method: string, response: Response): Promise<Answer<T>> {
   const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  const answer = { status: response.status, body: text ? JSON.parse(text) : undefined };
+  await assertDocumentedAnswer(OPENAPI_URL, method, response.url, answer.status, answer.body);
+  return answer;
 }
 
 let issued = 0;

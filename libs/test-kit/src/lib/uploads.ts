@@ -1,4 +1,5 @@
-import { API_URL, type Answer } from './platform-api';
+import { assertDocumentedAnswer } from './openapi-conformance';
+import { API_URL, OPENAPI_URL, documentedAnswer, type Answer } from './platform-api';
 
 export interface FileToUpload {
   name: string;
@@ -13,9 +14,7 @@ export interface FileToUpload {
 export async function upload<T = any>(path: string, file: FileToUpload | undefined, token?: string, field = 'file', headers: Record<string, string> = {}): Promise<Answer<T>> {
   const form = new FormData();
   if (file) form.append(field, new Blob([Uint8Array.from(file.bytes)], { type: file.type ?? 'application/octet-stream' }), file.name);
-  const response = await fetch(urlOf(path), { method: 'POST', headers: { ...authorization(token), ...headers }, body: form });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  return documentedAnswer<T>('POST', await fetch(urlOf(path), { method: 'POST', headers: { ...authorization(token), ...headers }, body: form }));
 }
 
 export interface Download {
@@ -27,7 +26,10 @@ export interface Download {
 /** A GET whose answer is a file rather than JSON. */
 export async function download(path: string, token?: string): Promise<Download> {
   const response = await fetch(urlOf(path), { headers: authorization(token) });
-  return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
+  const bytes = Buffer.from(await response.arrayBuffer());
+  const json = response.headers.get('content-type')?.startsWith('application/json');
+  await assertDocumentedAnswer(OPENAPI_URL, 'GET', response.url, response.status, json ? JSON.parse(bytes.toString('utf8')) : undefined);
+  return { status: response.status, headers: response.headers, bytes };
 }
 
 function urlOf(path: string): string {

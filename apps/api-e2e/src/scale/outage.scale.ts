@@ -1,10 +1,12 @@
 /**
- * Two replicas each of applications and notifications, started by the launcher with
- * `--scale applications=2 --scale notifications=2` against the same broker and store. Colleges
- * apply and submit, the province decides, while one replica of each is stopped (SIGTERM) and later
- * one is killed (SIGKILL) and the launcher starts them again, as an orchestrator would. Every
- * submission, decision, in-app message and SMS must then exist exactly once, and both replicas
- * of each service must have taken work.
+ * The outage test. Two replicas each of applications and notifications, started by the launcher
+ * with `--scale applications=2 --scale notifications=2` against the same broker and store. Fifty
+ * colleges make 1,000 applications, submit them and the province decides them, while one replica
+ * of each is stopped (SIGTERM), RabbitMQ's application is stopped and started, the store's
+ * process is restarted, and one replica of each is killed (SIGKILL) and started again by the
+ * launcher, as an orchestrator would. Every submission, decision, in-app message and SMS must then
+ * exist exactly once, no queue may hold a message, no event may be dead-lettered, and both
+ * replicas of each service must have taken work.
  */
 import type { ApplicationView, InAppMessagePage, PlanView } from '@pilot/contracts';
 import {
@@ -20,15 +22,14 @@ import {
   type Answer,
   type ReadyAccount,
 } from '@pilot/test-kit';
-import { connect } from 'amqplib';
+import { assertLocalInfrastructure, interruptBroker, queueDepths, restartStore } from './outage-control';
 import { countBy, launcherLogSince, launcherLogSize, logEntriesSince, logMarks, replicasOf, signalAndAwaitRestart, type LogEntry } from './replica-control';
 
 const PROVINCE = '150000';
-const COLLEGES = 10;
-const CERTIFICATES_EACH = 15;
+const COLLEGES = 50;
+const CERTIFICATES_EACH = 20;
 const WORKERS = 8;
 const HOUR = 3_600_000;
-const AMQP_URL = process.env['AMQP_URL'] ?? 'amqp://guest:guest@127.0.0.1:5672';
 
 interface Job {
   college: ReadyAccount & { phone: string };
@@ -57,43 +58,52 @@ async function inPool<T, R>(items: T[], work: (item: T) => Promise<R>): Promise<
 }
 const failed = (answer: Answer) => answer.status >= 500 || answer.status === 0;
 
-/** A call that a client repeats after the gateway's 5xx (a replica killed with the request in hand). */
-async function persistent<T>(attempt: () => Promise<Answer<T>>, settled: () => Promise<boolean>, retries: { count: number }): Promise<void> {
-  for (let tries = 0; tries < 20; tries++) {
+/** What the clients saw: repeated calls, and the moments each step was done. */
+interface ClientRecord {
+  count: number;
+  doneAt: number[];
+}
+
+/**
+ * A call that a client repeats after the gateway's 5xx or no answer (a replica killed with the
+ * request in hand, the broker or the store away), until it is done or found done.
+ */
+async function persistent<T>(attempt: () => Promise<Answer<T>>, settled: () => Promise<boolean>, retries: ClientRecord): Promise<void> {
+  for (let tries = 0; tries < 40; tries++) {
     const answer = await attempt().catch(() => ({ status: 0, body: undefined }) as Answer<T>);
-    if (!failed(answer) && answer.status < 400) return;
-    if (await settled()) return;
+    if ((!failed(answer) && answer.status < 400) || (await settled().catch(() => false))) {
+      retries.doneAt.push(Date.now());
+      return;
+    }
     if (!failed(answer) && (answer.body as { code?: string })?.code !== 'APPLICATION_CHANGED') {
       throw new Error(`refused: ${answer.status} ${JSON.stringify(answer.body)}`);
     }
     retries.count += 1;
     await pause(500 * Math.min(tries + 1, 6));
   }
-  throw new Error('still failing after 20 tries');
+  throw new Error('still failing after 40 tries');
 }
 
-describe('two replicas of applications and notifications share the work and lose nothing when one stops or dies', () => {
+/** The longest time in which no client step was done. */
+function longestStall(doneAt: number[], from: number): number {
+  const moments = [from, ...[...doneAt].sort((a, b) => a - b)];
+  return moments.reduce((longest, moment, i) => (i === 0 ? 0 : Math.max(longest, moment - moments[i - 1])), 0);
+}
+
+describe('1,000 submissions lose nothing and repeat nothing while replicas die and the broker and the store go away', () => {
   let province: ReadyAccount;
   let plan: PlanView;
   let jobs: Job[];
   let appMarks: Map<string, number>;
   let notificationMarks: Map<string, number>;
   let launcherMark: number;
-  const retries = { count: 0 };
+  const retries: ClientRecord = { count: 0, doneAt: [] };
   const stops: { instance: string; signal: string; oldPid: number; newPid: number; doneWhenSent: number }[] = [];
-  let deadLettersBefore: number;
-
-  const deadLetters = async () => {
-    const connection = await connect(AMQP_URL);
-    try {
-      const channel = await connection.createChannel();
-      return (await channel.checkQueue('notifications.events.dlq')).messageCount;
-    } finally {
-      await connection.close();
-    }
-  };
+  const outages: { what: string; doneWhenSent: number; tookMs: number }[] = [];
+  let queuesBefore: Record<string, number>;
 
   beforeAll(async () => {
+    assertLocalInfrastructure();
     expect(replicasOf('applications').map((r) => r.instance)).toEqual(['applications', 'applications-2']);
     expect(replicasOf('notifications').map((r) => r.instance)).toEqual(['notifications', 'notifications-2']);
     province = await provinceReviewer(PROVINCE);
@@ -115,11 +125,11 @@ describe('two replicas of applications and notifications share the work and lose
     jobs = colleges.flatMap((college, c) =>
       certificates.map((certificate, k) => ({ college, certificateId: certificate.id, decision: (c + k) % 3 === 0 ? 'reject' : 'approve' }) as Job),
     );
-    deadLettersBefore = await deadLetters();
+    queuesBefore = await queueDepths();
     appMarks = logMarks('applications');
     notificationMarks = logMarks('notifications');
     launcherMark = launcherLogSize();
-  }, 300_000);
+  }, 900_000);
 
   it(`takes ${COLLEGES * CERTIFICATES_EACH} submissions and decisions while replicas are stopped and killed`, async () => {
     let done = 0;
@@ -159,19 +169,44 @@ describe('two replicas of applications and notifications share the work and lose
         const restarted = await Promise.all(instances.map((instance) => signalAndAwaitRestart(instance, signal)));
         restarted.forEach((pids, i) => stops.push({ instance: instances[i], signal, doneWhenSent, ...pids }));
       };
-      await stopAt(1 / 3, ['applications', 'notifications'], 'SIGTERM');
-      await stopAt(2 / 3, ['applications-2', 'notifications-2'], 'SIGKILL');
+      const outageAt = async (share: number, what: string, outage: () => Promise<void>) => {
+        while (done < jobs.length * share) await pause(50);
+        const doneWhenSent = done;
+        const started = Date.now();
+        await outage();
+        outages.push({ what, doneWhenSent, tookMs: Date.now() - started });
+      };
+      await stopAt(0.15, ['applications', 'notifications'], 'SIGTERM');
+      await outageAt(0.35, 'rabbitmqctl stop_app, 5 s, start_app', () => interruptBroker(5000));
+      await outageAt(0.55, 'store process stopped, 3 s, started', () => restartStore(3000));
+      await stopAt(0.75, ['applications-2', 'notifications-2'], 'SIGKILL');
     })();
+    const loadStarted = Date.now();
     await Promise.all([inPool(jobs, carryOut), disruptions]);
 
     expect(done).toBe(jobs.length);
     expect(stops.map((s) => `${s.instance} ${s.signal}`)).toEqual(['applications SIGTERM', 'notifications SIGTERM', 'applications-2 SIGKILL', 'notifications-2 SIGKILL']);
-    for (const stop of stops) expect(stop.doneWhenSent).toBeLessThan(jobs.length);
-    console.log(JSON.stringify({ jobs: jobs.length, retriesAfterFailures: retries.count, stops }));
-  }, 600_000);
+    for (const disruption of [...stops, ...outages]) expect(disruption.doneWhenSent).toBeLessThan(jobs.length);
+    expect(outages).toHaveLength(2);
+    console.log(
+      JSON.stringify({
+        jobs: jobs.length,
+        loadSeconds: Math.round((Date.now() - loadStarted) / 1000),
+        clientRetries: retries.count,
+        longestStallMs: longestStall(retries.doneAt, loadStarted),
+        stops,
+        outages,
+      }),
+    );
+  }, 1_800_000);
 
   it('recorded every submission and every decision exactly once', async () => {
     const views = await inPool(jobs, async (job) => (await call<ApplicationView>('GET', `/applications/${idOf(job)}`, undefined, job.college.token)).body);
+    const decided = (view: ApplicationView, i: number) => view.status === (jobs[i].decision === 'approve' ? 'approved' : 'rejected');
+    const lost = views.filter((view, i) => !view?.id || !decided(view, i)).length;
+    const duplicates = views.reduce((extra, view) => extra + Math.max(0, (view?.history?.length ?? 0) - 3), 0);
+    console.log(JSON.stringify({ submissions: jobs.length, lost, duplicates }));
+    expect({ lost, duplicates }).toEqual({ lost: 0, duplicates: 0 });
     expect(new Set(views.map((view) => view.id)).size).toBe(jobs.length);
     views.forEach((view, i) => {
       expect(view.status).toBe(jobs[i].decision === 'approve' ? 'approved' : 'rejected');
@@ -190,7 +225,7 @@ describe('two replicas of applications and notifications share the work and lose
     const resultSmsOf = async (college: Job['college']) => (await inbox(college.phone)).filter((sms) => sms.text.includes('审核'));
 
     // A killed replica's events wait out their claim's lease before another replica applies them.
-    const deadline = Date.now() + 120_000;
+    const deadline = Date.now() + 300_000;
     for (const college of colleges) {
       while ((await messagesOf(college)).length < CERTIFICATES_EACH || (await resultSmsOf(college)).length < CERTIFICATES_EACH) {
         if (Date.now() > deadline) break;
@@ -199,12 +234,27 @@ describe('two replicas of applications and notifications share the work and lose
     }
     // Redeliveries that come late must change nothing.
     await pause(5000);
+    let messages = 0;
+    let sms = 0;
+    for (const college of colleges) {
+      messages += (await messagesOf(college)).length;
+      sms += (await resultSmsOf(college)).length;
+    }
+    console.log(JSON.stringify({ decisions: jobs.length, inAppMessages: messages, resultSms: sms }));
     for (const college of colleges) {
       expect(await messagesOf(college)).toEqual(expected(college));
       expect(await resultSmsOf(college)).toHaveLength(CERTIFICATES_EACH);
     }
-    expect(await deadLetters()).toBe(deadLettersBefore);
-  }, 180_000);
+  }, 600_000);
+
+  it('left no message in any queue, and dead-lettered nothing', async () => {
+    const depths = await queueDepths();
+    const held = Object.entries(depths).filter(([queue, depth]) => !queue.endsWith('.dlq') && depth > 0);
+    const deadLettered = Object.entries(depths).filter(([queue, depth]) => queue.endsWith('.dlq') && depth !== (queuesBefore[queue] ?? 0));
+    console.log(JSON.stringify({ queues: depths }));
+    expect(held).toEqual([]);
+    expect(deadLettered).toEqual([]);
+  });
 
   it('had both replicas of each service take work, and the stopped ones finish before they exit', () => {
     const applicationWork = logEntriesSince(appMarks).filter(
