@@ -11,6 +11,7 @@ import { CatalogueModule } from './catalogue/catalogue.module';
 import { CollegeProfileModule } from './college-profile/college-profile.module';
 import { AdminModule } from './admin/admin.module';
 import { AuditModule } from './audit/audit.module';
+import { AuditLogModule } from './audit-log/audit-log.module';
 import { DevToolsModule } from './dev-tools/dev-tools.module';
 import { FilesModule } from './files/files.module';
 import { GatewayConfig } from './gateway.config';
@@ -42,6 +43,7 @@ export class GatewayModule implements NestModule {
         }),
         AccessModule.register(config.JWT_SECRET),
         AuditModule,
+        AuditLogModule,
         RegionsModule,
         AuthModule,
         CollegeProfileModule,

@@ -3,7 +3,7 @@ import { readTable } from '@pilot/spreadsheets';
 import { repositoryToken, type New, type Repository } from '@pilot/store';
 import type { Response } from 'supertest';
 import { JINAN_COLLEGE, SHANDONG_REVIEWER, startGateway, type GatewayUnderTest } from '../testing/gateway-under-test';
-import { AuditEntry } from './audit-entry.schema';
+import { AuditEntry } from '../audit/audit-entry.schema';
 
 const T0 = Date.parse('2026-03-01T00:00:00Z');
 const minute = (n: number) => new Date(T0 + n * 60_000);

@@ -9,7 +9,7 @@ import {
 } from '@pilot/contracts';
 import { InjectRepository, keywordFilter, type Repository, type Sort, type Stored } from '@pilot/store';
 import type { QueryFilter } from 'mongoose';
-import { AuditEntry } from './audit-entry.schema';
+import { AuditEntry } from '../audit/audit-entry.schema';
 import { RegionNames } from './region-names';
 
 export type AuditLogFilters = Omit<AuditLogQuery, 'page' | 'pageSize'>;
