@@ -10,6 +10,8 @@ import { AuthModule } from './auth/auth.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { CollegeProfileModule } from './college-profile/college-profile.module';
 import { AdminModule } from './admin/admin.module';
+import { AuditModule } from './audit/audit.module';
+import { AuditLogModule } from './audit-log/audit-log.module';
 import { DevToolsModule } from './dev-tools/dev-tools.module';
 import { FilesModule } from './files/files.module';
 import { GatewayConfig } from './gateway.config';
@@ -41,6 +43,8 @@ export class GatewayModule implements NestModule {
           skipIf: (context) => context.getClass() === HealthController,
         }),
         AccessModule.register(config.JWT_SECRET),
+        AuditModule,
+        AuditLogModule,
         RegionsModule,
         RegistrationsModule,
         AuthModule,

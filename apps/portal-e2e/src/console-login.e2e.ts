@@ -30,7 +30,7 @@ describe('console: 审核端登录', () => {
     expect(new URL(page.url()).pathname).toBe('/');
     await page.getByTestId('province-table').locator('tbody tr.ant-table-row').nth(30).waitFor();
 
-    await expect(menuEntries(page)).resolves.toEqual(['各省教育行政部门', '申报计划', '证书目录', '专业目录', '院校名录', '审核员账号', '修改密码']);
+    await expect(menuEntries(page)).resolves.toEqual(['各省教育行政部门', '申报计划', '证书目录', '专业目录', '院校名录', '审核员账号', '操作日志', '修改密码']);
     await expect(page.getByTestId('current-role').textContent()).resolves.toContain('平台管理员');
     await expect(page.getByTestId('current-scope').textContent()).resolves.toContain('全国');
     expect(await storedSession(page)).not.toBeNull();

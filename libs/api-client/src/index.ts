@@ -16,3 +16,4 @@ export * from './lib/save-file';
 export * from './lib/notifications.api';
 export * from './lib/pilot-status.api';
 export * from './lib/registrations.api';
+export * from './lib/audit-log.api';

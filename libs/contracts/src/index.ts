@@ -15,3 +15,4 @@ export * from './lib/imports';
 export * from './lib/planning';
 export * from './lib/applications';
 export * from './lib/beijing-time';
+export * from './lib/audit';

@@ -2,3 +2,4 @@ export * from './lib/platform-api';
 export * from './lib/uploads';
 export * from './lib/pilot-setup';
 export * from './lib/chromium';
+export * from './lib/spreadsheets';

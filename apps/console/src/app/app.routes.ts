@@ -81,6 +81,12 @@ export const appRoutes: Route[] = [
         loadComponent: () => import('./messages/messages').then((m) => m.MessagesPage),
       },
       {
+        path: 'audit-log',
+        title: `操作日志 · ${TITLE}`,
+        canActivate: [initialPasswordChangedGuard],
+        loadComponent: () => import('./audit-log/audit-log').then((m) => m.AuditLogPage),
+      },
+      {
         path: 'change-password',
         title: `修改密码 · ${TITLE}`,
         loadComponent: () => import('./change-password/change-password').then((m) => m.ChangePasswordPage),

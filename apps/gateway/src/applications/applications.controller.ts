@@ -3,6 +3,8 @@ import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import { RpcPatterns, type Actor, type ApplicationPage, type ApplicationView, type CertificateTotals } from '@pilot/contracts';
 import { RpcClient } from '@pilot/messaging';
 import { CurrentActor, Roles } from '../access/access.decorators';
+import { Audited } from '../audit/audited';
+import { application, reviewAction, reviewSummary } from '../audit/audit-rules';
 import { EvidenceFiles } from '../files/evidence-files.service';
 import { attachmentDisposition } from '../http/attachment-disposition';
 import { CertificateTotalsQuery, CreateApplicationDto, ListApplicationsQuery, ReviewDto, UpdateApplicationDto } from './application.dto';
@@ -52,6 +54,7 @@ export class ApplicationsController {
   @Post()
   @Roles('college')
   @ApiOperation({ summary: '保存申报（暂不提交审核）' })
+  @Audited('application.created', { target: application })
   async create(@CurrentActor() actor: Actor, @Body() { fileIds, ...fields }: CreateApplicationDto): Promise<ApplicationView> {
     const files = await this.files.describeOwned(actor, fileIds);
     return this.rpc.request(RpcPatterns.applications.create, { ...fields, files, actor });
@@ -60,6 +63,7 @@ export class ApplicationsController {
   @Put(':id')
   @Roles('college')
   @ApiOperation({ summary: '修改待提交或审核不通过的申报' })
+  @Audited('application.updated', { target: application })
   async update(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() { fileIds, ...change }: UpdateApplicationDto): Promise<ApplicationView> {
     const files = fileIds === undefined ? undefined : await this.files.describeOwned(actor, fileIds);
     return this.rpc.request(RpcPatterns.applications.update, { ...change, ...(files ? { files } : {}), id, actor });
@@ -69,6 +73,7 @@ export class ApplicationsController {
   @HttpCode(204)
   @Roles('college')
   @ApiOperation({ summary: '删除待提交的申报' })
+  @Audited('application.deleted', { target: application })
   async delete(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<void> {
     await this.rpc.request(RpcPatterns.applications.delete, { id, actor });
   }
@@ -77,6 +82,7 @@ export class ApplicationsController {
   @HttpCode(200)
   @Roles('college')
   @ApiOperation({ summary: '提交审核（提交后不能修改，审核不通过后可修改再提交）' })
+  @Audited('application.submitted', { target: application })
   submit(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ApplicationView> {
     return this.rpc.request(RpcPatterns.applications.submit, { id, actor });
   }
@@ -85,6 +91,7 @@ export class ApplicationsController {
   @HttpCode(200)
   @Roles('city_reviewer', 'province_reviewer')
   @ApiOperation({ summary: '审核：地市级先审（如需），省级审核通过时填写已批准培训人数' })
+  @Audited(reviewAction, { target: application, summary: reviewSummary })
   review(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() review: ReviewDto): Promise<ApplicationView> {
     return this.rpc.request(RpcPatterns.applications.review, { ...review, id, actor });
   }

@@ -1,15 +1,21 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RpcPatterns, type Actor, type AuthSession, type CaptchaView, type RegisterResult, type SmsCodeAccepted, type UserView } from '@pilot/contracts';
+import { PlatformError, RpcPatterns, type Actor, type AuthSession, type CaptchaView, type ErrorCode, type RegisterResult, type SmsCodeAccepted, type UserView } from '@pilot/contracts';
 import { RpcClient } from '@pilot/messaging';
 import { Public } from '@pilot/runtime';
 import { CurrentActor } from '../access/access.decorators';
 import { ClientAddress } from '../http/client-address.decorator';
+import { Audited, NoteForAudit, type AuditNote } from '../audit/audited';
+import { registeringCollege, registrant, resetRequester, resetSummary, signInAction, signInActor } from '../audit/audit-rules';
 import { LoginDto } from './login.dto';
 import { ChangePasswordDto, PasswordResetDto } from './password.dto';
 import { RefreshDto } from './refresh.dto';
 import { RegisterDto } from './register.dto';
 import { RequestSmsCodeDto } from './request-sms-code.dto';
+
+const REFUSED_SIGN_IN = new Set<ErrorCode>(['LOGIN_FAILED', 'ACCOUNT_LOCKED', 'CAPTCHA_INVALID', 'LOGIN_THROTTLED', 'ACCOUNT_DISABLED']);
+/** Only the audit entry waits for it: the refusal is not held up long. */
+const LOCATE_TIMEOUT_MS = 3_000;
 
 @ApiTags('auth')
 @Controller('auth')
@@ -38,6 +44,7 @@ export class AuthController {
   @Public()
   @Post('register')
   @ApiOperation({ summary: '院校注册账号：返回账号和初始密码（仅此一次），并短信发送到注册手机' })
+  @Audited('account.registered', { actor: registrant, target: registeringCollege })
   register(@Body() request: RegisterDto): Promise<RegisterResult> {
     return this.rpc.request(RpcPatterns.identity.register, request);
   }
@@ -49,8 +56,17 @@ export class AuthController {
     summary:
       '登录（需图形验证码；同一网络地址对同一账号15分钟内失败5次，该地址锁定15分钟并逐次加倍；3个以上地址15分钟内共失败10次，账号对所有人锁定15分钟；同一地址1小时内失败10次后每次须等待，从15秒起加倍）',
   })
-  login(@Body() request: LoginDto, @ClientAddress() clientAddress: string): Promise<AuthSession> {
-    return this.rpc.request(RpcPatterns.identity.login, { ...request, clientAddress });
+  @Audited(signInAction, { actor: signInActor })
+  async login(@Body() request: LoginDto, @ClientAddress() clientAddress: string, @NoteForAudit() note: AuditNote): Promise<AuthSession> {
+    try {
+      return await this.rpc.request(RpcPatterns.identity.login, { ...request, clientAddress });
+    } catch (err) {
+      // A refused sign-in is recorded as the account it was for (its province's reviewers see it), when there is one.
+      if (err instanceof PlatformError && REFUSED_SIGN_IN.has(err.code)) {
+        note.account = await this.rpc.request(RpcPatterns.identity.locateAccount, { username: request.username }, LOCATE_TIMEOUT_MS).catch(() => null);
+      }
+      throw err;
+    }
   }
 
   @Public()
@@ -65,22 +81,25 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @ApiOperation({ summary: '退出登录（刷新令牌作废）' })
-  async logout(@Body() request: RefreshDto): Promise<void> {
-    await this.rpc.request(RpcPatterns.identity.logout, request);
+  @Audited('auth.signed-out')
+  async logout(@Body() request: RefreshDto, @NoteForAudit() note: AuditNote): Promise<void> {
+    note.account = await this.rpc.request(RpcPatterns.identity.logout, request);
   }
 
   @Public()
   @Post('password-reset')
   @HttpCode(204)
   @ApiOperation({ summary: '忘记密码：按账号或手机号，凭短信验证码设置新密码（所有登录状态随即失效）' })
-  async resetPassword(@Body() request: PasswordResetDto): Promise<void> {
-    await this.rpc.request(RpcPatterns.identity.resetPassword, request);
+  @Audited('auth.password-reset', { actor: resetRequester, summary: resetSummary })
+  async resetPassword(@Body() request: PasswordResetDto, @NoteForAudit() note: AuditNote): Promise<void> {
+    note.account = await this.rpc.request(RpcPatterns.identity.resetPassword, request);
   }
 
   @Post('password')
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiOperation({ summary: '修改密码' })
+  @Audited('auth.password-changed')
   async changePassword(@CurrentActor() actor: Actor, @Body() request: ChangePasswordDto): Promise<void> {
     await this.rpc.request(RpcPatterns.identity.changePassword, { ...request, actor });
   }

@@ -3,6 +3,8 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiProduce
 import { MAX_EVIDENCE_FILE_BYTES, PlatformError, RpcPatterns, type Actor, type EvidenceFileView } from '@pilot/contracts';
 import { RpcClient } from '@pilot/messaging';
 import { CurrentActor, Roles } from '../access/access.decorators';
+import { Audited } from '../audit/audited';
+import { evidenceFile } from '../audit/audit-rules';
 import { attachmentDisposition } from '../http/attachment-disposition';
 import { SingleFileUpload, type UploadedFileInMemory } from '../http/single-file-upload.interceptor';
 import { EvidenceFiles } from './evidence-files.service';
@@ -21,6 +23,7 @@ export class FilesController {
   @Post()
   @Roles('college')
   @UseInterceptors(SingleFileUpload(MAX_EVIDENCE_FILE_BYTES, 'FILE_TOO_LARGE'))
+  @Audited('file.uploaded', { target: evidenceFile })
   @ApiOperation({
     summary: '上传佐证材料',
     description: `PDF或Word（.doc、.docx）文件，按文件内容判断类型；单个文件不超过${MAX_EVIDENCE_FILE_BYTES / 1024 / 1024}MB。返回的fileId填入申报的fileIds。`,

@@ -31,18 +31,21 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (exception instanceof PlatformError) {
       return { status: exception.status, body: exception.toBody() };
     }
-    if (exception instanceof ThrottlerException) {
-      return catalogued('RATE_LIMITED');
+    const code = errorCodeOf(exception);
+    if (code === 'INTERNAL_ERROR') {
+      const error = exception as Error;
+      this.logger.error({ msg: 'unexpected error', error: error?.message }, error?.stack);
     }
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      const code = CODE_BY_STATUS[status];
-      if (code) return catalogued(code);
-    }
-    const error = exception as Error;
-    this.logger.error({ msg: 'unexpected error', error: error?.message }, error?.stack);
-    return catalogued('INTERNAL_ERROR');
+    return catalogued(code);
   }
+}
+
+/** The code the caller is answered with for what a route threw. */
+export function errorCodeOf(exception: unknown): ErrorCode {
+  if (exception instanceof PlatformError) return exception.code;
+  if (exception instanceof ThrottlerException) return 'RATE_LIMITED';
+  if (exception instanceof HttpException) return CODE_BY_STATUS[exception.getStatus()] ?? 'INTERNAL_ERROR';
+  return 'INTERNAL_ERROR';
 }
 
 export function catalogued(code: ErrorCode): { status: number; body: ErrorBody } {

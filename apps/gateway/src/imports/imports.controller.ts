@@ -4,6 +4,8 @@ import { IMPORT_COLUMNS, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, PlatformError, RpcPa
 import { RpcClient } from '@pilot/messaging';
 import { readTable, rowsByColumns, toCsv } from '@pilot/spreadsheets';
 import { CurrentActor, Roles } from '../access/access.decorators';
+import { Audited } from '../audit/audited';
+import { importAction, importSummary, importedCatalogue } from '../audit/audit-rules';
 import { SingleFileUpload, type UploadedFileInMemory } from '../http/single-file-upload.interceptor';
 import { IMPORT_KINDS, ImportKindParam } from './import-kind.param';
 import { templateDisposition, templateRows } from './import-templates';
@@ -30,6 +32,7 @@ export class ImportsController {
   @Post(':kind')
   @HttpCode(200)
   @UseInterceptors(SingleFileUpload(IMPORT_MAX_BYTES))
+  @Audited(importAction, { target: importedCatalogue, summary: importSummary })
   @ApiOperation({
     summary: '从CSV或XLSX表格导入证书目录、专业目录或院校名录',
     description: `表头须使用模板中的列名；每次最多${IMPORT_MAX_ROWS}行、${IMPORT_MAX_BYTES / 1024 / 1024}MB。返回逐行的导入结果，被拒绝的行附原因。`,

@@ -2,12 +2,11 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import type { ListPlansRequest, PlanCertificate, PlanFields } from '@pilot/contracts';
+import { ISO_WITH_OFFSET } from '../http/iso-moment';
 import { PageQueryDto } from '../http/page-query.dto';
 import { WholeNumber } from '../http/whole-number';
 import { Optional } from '../http/optional';
 
-/** An explicit offset is required: a bare local time would mean the server's zone, not Beijing's. */
-const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 const CERTIFICATE_ID = /^[A-Za-z0-9-]{1,32}$/;
 const MAX_QUOTA = 1_000_000;
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, type INestApplication } from '@nestjs/common';
+import { Controller, Get, Param, type INestApplication, type Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { AccessTokens } from '@pilot/access-tokens';
 import type { Actor, ErrorBody } from '@pilot/contracts';
@@ -46,9 +46,9 @@ export interface GatewayUnderTest {
 /**
  * The gateway built as `main.ts` builds it (the same module tree, body parsing and HTTP set-up),
  * on the real broker and store, with `settings` over the environment's defaults and a database
- * of its own, plus the probe route above.
+ * of its own, plus the probe route above and a spec's own `controllers`.
  */
-export async function startGateway(settings: Record<string, string> = {}): Promise<GatewayUnderTest> {
+export async function startGateway(settings: Record<string, string> = {}, controllers: Type[] = []): Promise<GatewayUnderTest> {
   const config = loadGatewayConfig({
     NODE_ENV: 'test',
     AMQP_URL,
@@ -57,7 +57,7 @@ export async function startGateway(settings: Record<string, string> = {}): Promi
     ...settings,
   });
   const gateway = gatewayApplication(config);
-  const moduleRef = await Test.createTestingModule({ imports: [gateway.module], controllers: [ServiceProbeController] }).compile();
+  const moduleRef = await Test.createTestingModule({ imports: [gateway.module], controllers: [ServiceProbeController, ...controllers] }).compile();
   const app = moduleRef.createNestApplication({ bodyParser: gateway.bodyParser, logger: false });
   await gateway.configure(app);
   await app.init();

@@ -11,6 +11,7 @@ import type { Account } from '../accounts/account.schema';
 import { AccountsService } from '../accounts/accounts.service';
 import { PasswordHasher } from '../accounts/password-hasher';
 import { SessionsService } from '../sessions/sessions.service';
+import { actorOf } from '../sessions/user-views';
 import { SmsCodeVerifier } from '../verification/sms-code.verifier';
 
 /** 忘记密码 and 修改密码. */
@@ -27,9 +28,10 @@ export class PasswordsService {
 
   /**
    * The code went to the account's phone; proving it sets the new password, ends every
-   * session and lifts a sign-in lock. An unknown name reads like an unknown code.
+   * session and lifts a sign-in lock. An unknown name reads like an unknown code. Answers whose
+   * password it was, for the audit log.
    */
-  async reset(request: PasswordResetRequest, now = new Date()): Promise<void> {
+  async reset(request: PasswordResetRequest, now = new Date()): Promise<Actor> {
     requireStrong(request.newPassword);
     const named = request.username ? await this.accounts.findByUsername(request.username) : null;
     const phone = request.username ? named?.phone : request.phone;
@@ -40,6 +42,7 @@ export class PasswordsService {
     await this.sessions.endAll(String(account._id), now);
     await this.sessions.clearFailures(account.username);
     this.logger.log({ msg: 'password reset', accountId: String(account._id) });
+    return actorOf(account);
   }
 
   /** Other sessions end; the one that asked stays signed in. */

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { StoreModule } from '@pilot/store';
+import { AccountLocatorHandlers } from './account-locator.handlers';
 import { CollegeProfilesModule } from '../college-profiles/college-profiles.module';
 import { RegionsModule } from '../regions/regions.module';
 import { FAILURES_KEPT_MS } from './lockout';
@@ -27,7 +28,7 @@ export class SessionsModule {
           { name: LoginFailure.name, schema: LoginFailureSchema, expire: { field: 'at', afterMs: FAILURES_KEPT_MS } },
         ]),
       ],
-      controllers: [SessionsHandlers],
+      controllers: [SessionsHandlers, AccountLocatorHandlers],
       providers: [{ provide: SESSIONS_OPTIONS, useValue: options }, SessionsService, UserViews],
       exports: [SessionsService],
     };

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { PlatformError, retryLater, type AuthSession, type FromClient, type LoginRequest } from '@pilot/contracts';
+import { PlatformError, retryLater, type Actor, type AuthSession, type FromClient, type LoginRequest } from '@pilot/contracts';
 import { InjectRepository, type Repository, type Stored } from '@pilot/store';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Account } from '../accounts/account.schema';
@@ -75,9 +75,13 @@ export class SessionsService {
     return this.issue(account, session.family, now);
   }
 
-  async logout(refreshToken: string, now = new Date()): Promise<void> {
+  /** The account signed out, so that the gateway can record who it was; null for a token that names no sign-in. */
+  async logout(refreshToken: string, now = new Date()): Promise<Actor | null> {
     const session = await this.find(refreshToken);
-    if (session) await this.endFamily(session.family, now);
+    if (!session) return null;
+    await this.endFamily(session.family, now);
+    const account = await this.accounts.findById(session.accountId);
+    return account ? actorOf(account) : null;
   }
 
   /** After a password change: every session of the account ends, except `keepFamily`'s. */

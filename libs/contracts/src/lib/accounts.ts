@@ -143,6 +143,8 @@ export interface RegistrationView {
   revokedByName?: string;
 }
 
+export type RegistrationPage = Page<RegistrationView>;
+
 /** `provinceCode` is the administrator's choice; a province reviewer sees their own province. */
 export interface ListRegistrationsRequest {
   provinceCode?: string;

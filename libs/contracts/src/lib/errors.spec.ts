@@ -1,4 +1,4 @@
-import { ErrorCatalog, PlatformError, isErrorCode, retryLater, waitWords } from './errors';
+import { ErrorCatalog, PlatformError, errorMessageOf, isErrorCode, retryLater, waitWords } from './errors';
 import { RpcPatterns, serviceOfPattern } from './rpc-patterns';
 
 describe('the error catalogue', () => {
@@ -41,6 +41,11 @@ describe('the error catalogue', () => {
     expect(isErrorCode('RATE_LIMITED')).toBe(true);
     expect(isErrorCode('toString')).toBe(false);
     expect(isErrorCode(undefined)).toBe(false);
+  });
+
+  it('words a recorded code as the catalogue does, and keeps an unknown one as it is', () => {
+    expect(errorMessageOf('LOGIN_FAILED')).toBe('账号或密码错误');
+    expect(errorMessageOf('SOMETHING_ELSE')).toBe('SOMETHING_ELSE');
   });
 });
 

@@ -1,3 +1,4 @@
+import { AUDIT_EXPORT_MAX_ROWS } from './audit';
 import { PASSWORD_RULE } from './password-policy';
 
 /**
@@ -68,6 +69,7 @@ export const ErrorCatalog = {
   IMPORT_COLUMNS_MISSING: { status: 400, message: '表格缺少必需的列，请按模板填写表头' },
   IMPORT_EMPTY: { status: 400, message: '表格中没有数据行' },
   IMPORT_TOO_MANY_ROWS: { status: 413, message: '表格行数过多，每次最多导入5000行' },
+  AUDIT_EXPORT_TOO_LARGE: { status: 400, message: `符合条件的日志超过${AUDIT_EXPORT_MAX_ROWS}条，请缩小时间范围或增加筛选条件后再导出` },
   PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容过大' },
   PAYLOAD_TOO_DEEP: { status: 400, message: '提交的内容嵌套层级过深' },
   HEADERS_TOO_LARGE: { status: 431, message: '请求的网址或请求头过长' },
@@ -142,4 +144,9 @@ export function retryLater(code: RetryLaterCode, seconds: number): PlatformError
 
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ErrorCatalog, value);
+}
+
+/** A recorded error code in words: the catalogue's message, or the code itself when the catalogue has none. */
+export function errorMessageOf(code: string): string {
+  return isErrorCode(code) ? ErrorCatalog[code].message : code;
 }

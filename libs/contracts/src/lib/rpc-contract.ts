@@ -1,8 +1,10 @@
 import type {
+  Actor,
   ActorRequest,
   CreateReviewerRequest,
   ListRegistrationsRequest,
   ListReviewersRequest,
+  RegistrationPage,
   RegistrationView,
   ReviewerAccountRequest,
   ReviewerPage,
@@ -38,7 +40,6 @@ import type { CertificatePage, MajorPage, SearchCertificatesRequest, SearchMajor
 import type { CollegeProfileFields, CollegeProfileView } from './college-profile';
 import type { ImportReport, ImportRequest } from './imports';
 import type { DevSmsView, InAppMessagePage, ListMessagesRequest, SendSmsCommand } from './notifications';
-import type { Page } from './pagination';
 import type { ListPlansRequest, PlanFields, PlanPage, PlanView, UpdatePlanRequest } from './planning';
 import type {
   CityView,
@@ -62,7 +63,7 @@ export interface RpcContract {
   [RpcPatterns.identity.listProvinces]: Call<void, ProvinceView[]>;
   [RpcPatterns.identity.searchColleges]: Call<SearchCollegesRequest, CollegeDirectoryPage>;
   [RpcPatterns.identity.listDirectory]: Call<ActorRequest<ListDirectoryRequest>, DirectoryCollegePage>;
-  [RpcPatterns.identity.listRegistrations]: Call<ActorRequest<ListRegistrationsRequest>, Page<RegistrationView>>;
+  [RpcPatterns.identity.listRegistrations]: Call<ActorRequest<ListRegistrationsRequest>, RegistrationPage>;
   [RpcPatterns.identity.revokeRegistration]: Call<ActorRequest<{ accountId: string }>, RegistrationView>;
   [RpcPatterns.identity.createCaptcha]: Call<void, CaptchaView>;
   [RpcPatterns.identity.revealCaptcha]: Call<{ captchaId: string }, CaptchaAnswerView>;
@@ -70,9 +71,13 @@ export interface RpcContract {
   [RpcPatterns.identity.register]: Call<RegisterRequest, RegisterResult>;
   [RpcPatterns.identity.login]: Call<FromClient<LoginRequest>, AuthSession>;
   [RpcPatterns.identity.refresh]: Call<RefreshRequest, AuthSession>;
-  [RpcPatterns.identity.logout]: Call<RefreshRequest, void>;
+  /** The account signed out (for the audit log); null when the token named no sign-in. */
+  [RpcPatterns.identity.logout]: Call<RefreshRequest, Actor | null>;
   [RpcPatterns.identity.me]: Call<ActorRequest, UserView>;
-  [RpcPatterns.identity.resetPassword]: Call<PasswordResetRequest, void>;
+  /** The account a name typed at sign-in belongs to (for the audit log); null when none has it. */
+  [RpcPatterns.identity.locateAccount]: Call<{ username: string }, Actor | null>;
+  /** The account whose password was reset (for the audit log). */
+  [RpcPatterns.identity.resetPassword]: Call<PasswordResetRequest, Actor>;
   [RpcPatterns.identity.changePassword]: Call<ActorRequest<ChangePasswordRequest>, void>;
   [RpcPatterns.identity.getProfile]: Call<ActorRequest, CollegeProfileView>;
   [RpcPatterns.identity.saveProfile]: Call<ActorRequest<{ profile: CollegeProfileFields }>, CollegeProfileView>;

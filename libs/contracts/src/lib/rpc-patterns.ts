@@ -19,6 +19,7 @@ export const RpcPatterns = {
     refresh: 'identity.session.refresh',
     logout: 'identity.session.revoke',
     me: 'identity.account.get',
+    locateAccount: 'identity.account.locate',
     resetPassword: 'identity.password.reset',
     changePassword: 'identity.password.change',
     getProfile: 'identity.college-profile.get',

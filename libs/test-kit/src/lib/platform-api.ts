@@ -20,13 +20,20 @@ export interface Answer<T = any> {
   body: T;
 }
 
-/** One JSON call to the gateway (`path` under /api/v1), with the access token when given. */
-export async function call<T = any>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, token?: string): Promise<Answer<T>> {
+/** One JSON call to the gateway (`path` under /api/v1), with the access token and other headers when given. */
+export async function call<T = any>(
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+  token?: string,
+  headers: Record<string, string> = {},
+): Promise<Answer<T>> {
   const response = await fetch(`${API_URL}/${path.replace(/^\/+/, '')}`, {
     method,
     headers: {
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...headers,
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });

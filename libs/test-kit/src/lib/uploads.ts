@@ -8,13 +8,13 @@ export interface FileToUpload {
 }
 
 /**
- * A multipart form as a browser sends it, with the file (when given) under `field`; the answer's
- * body is parsed as JSON, as with `call`.
+ * A multipart form as a browser sends it, with the file (when given) under `field` and any other
+ * headers; the answer's body is parsed as JSON, as with `call`.
  */
-export async function upload<T = any>(path: string, file: FileToUpload | undefined, token?: string, field = 'file'): Promise<Answer<T>> {
+export async function upload<T = any>(path: string, file: FileToUpload | undefined, token?: string, field = 'file', headers: Record<string, string> = {}): Promise<Answer<T>> {
   const form = new FormData();
   if (file) form.append(field, new Blob([Uint8Array.from(file.bytes)], { type: file.type ?? 'application/octet-stream' }), file.name);
-  return documentedAnswer<T>('POST', await fetch(urlOf(path), { method: 'POST', headers: authorization(token), body: form }));
+  return documentedAnswer<T>('POST', await fetch(urlOf(path), { method: 'POST', headers: { ...authorization(token), ...headers }, body: form }));
 }
 
 export interface Download {

@@ -6,7 +6,7 @@ import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzLayoutModule } from 'ng-zorro-antd/layout';
 import { NzMenuModule } from 'ng-zorro-antd/menu';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { isAdmin, isProvinceReviewer, isReviewer, roleName, scopeName } from '../session/console-user';
+import { isAdmin, isProvinceReviewer, isReviewer, readsAuditLog, roleName, scopeName } from '../session/console-user';
 
 /** The signed-in console: who is working and where, the menu, and the page. */
 @Component({
@@ -34,6 +34,7 @@ export class Frame implements OnInit {
   /** Only the reviewing departments review applications; administrators keep the platform. */
   protected readonly isReviewer = computed(() => isReviewer(this.user()));
   protected readonly isProvinceReviewer = computed(() => isProvinceReviewer(this.user()));
+  protected readonly readsAuditLog = computed(() => readsAuditLog(this.user()));
   /** Until the initial password is changed, the other pages stay closed, so the menu hides them. */
   protected readonly passwordPending = computed(() => !!this.user()?.mustChangePassword);
 

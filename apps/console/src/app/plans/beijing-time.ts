@@ -15,8 +15,7 @@ function pad(value: number): string {
  * last minute is sent with its last second (`:59`) and a window ending at 23:59 is open all of it.
  */
 export function beijingIso(picked: Date, seconds: '00' | '59'): string {
-  const date = `${picked.getFullYear()}-${pad(picked.getMonth() + 1)}-${pad(picked.getDate())}`;
-  return `${date}T${pad(picked.getHours())}:${pad(picked.getMinutes())}:${seconds}${BEIJING_OFFSET}`;
+  return `${dayOf(picked)}T${pad(picked.getHours())}:${pad(picked.getMinutes())}:${seconds}${BEIJING_OFFSET}`;
 }
 
 /** The reverse of `beijingIso`: a stored time shown in the picker as the Beijing wall clock reads it. */
@@ -29,4 +28,13 @@ export function beijingWallClock(iso: string): Date {
     beijing.getUTCHours(),
     beijing.getUTCMinutes(),
   );
+}
+
+/** The picked day as Beijing's whole day: from its first moment to its last millisecond. */
+export function beijingDay(picked: Date): { start: string; end: string } {
+  return { start: `${dayOf(picked)}T00:00:00${BEIJING_OFFSET}`, end: `${dayOf(picked)}T23:59:59.999${BEIJING_OFFSET}` };
+}
+
+function dayOf(picked: Date): string {
+  return `${picked.getFullYear()}-${pad(picked.getMonth() + 1)}-${pad(picked.getDate())}`;
 }

@@ -22,6 +22,11 @@ export function isReviewer(user: UserView | null | undefined): boolean {
   return user?.role === 'province_reviewer' || user?.role === 'city_reviewer';
 }
 
+/** 操作日志: administrators read all of it, province reviewers their province's. */
+export function readsAuditLog(user: UserView | null | undefined): boolean {
+  return user?.role === 'admin' || user?.role === 'province_reviewer';
+}
+
 export function roleName(user: UserView): string {
   return ROLE_NAMES[user.role];
 }
