@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RpcPatterns, type Actor, type AuthSession, type CaptchaView, type RegisterResult, type UserView } from '@pilot/contracts';
 import { RpcClient } from '@pilot/messaging';
 import { Public } from '@pilot/runtime';
-import { CurrentActor } from '../access/access.decorators';
+import { CurrentActor, OpenBeforePasswordChange } from '../access/access.decorators';
 import { LoginDto } from './login.dto';
 import { ChangePasswordDto, PasswordResetDto } from './password.dto';
 import { RefreshDto } from './refresh.dto';
@@ -57,7 +57,7 @@ export class AuthController {
   @Public()
   @Post('logout')
   @HttpCode(204)
-  @ApiOperation({ summary: '退出登录（刷新令牌作废）' })
+  @ApiOperation({ summary: '退出登录（刷新令牌作废；该账号此前签发的访问令牌随即失效，其他设备自动刷新）' })
   async logout(@Body() request: RefreshDto): Promise<void> {
     await this.rpc.request(RpcPatterns.identity.logout, request);
   }
@@ -70,14 +70,16 @@ export class AuthController {
     await this.rpc.request(RpcPatterns.identity.resetPassword, request);
   }
 
+  @OpenBeforePasswordChange()
   @Post('password')
-  @HttpCode(204)
+  @HttpCode(200)
   @ApiBearerAuth()
-  @ApiOperation({ summary: '修改密码' })
-  async changePassword(@CurrentActor() actor: Actor, @Body() request: ChangePasswordDto): Promise<void> {
-    await this.rpc.request(RpcPatterns.identity.changePassword, { ...request, actor });
+  @ApiOperation({ summary: '修改密码：返回新的令牌（此前签发的访问令牌随即失效，其他登录状态结束）' })
+  changePassword(@CurrentActor() actor: Actor, @Body() request: ChangePasswordDto): Promise<AuthSession> {
+    return this.rpc.request(RpcPatterns.identity.changePassword, { ...request, actor });
   }
 
+  @OpenBeforePasswordChange()
   @Get('me')
   @ApiBearerAuth()
   @ApiOperation({ summary: '当前登录用户' })

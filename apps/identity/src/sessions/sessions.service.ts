@@ -3,7 +3,7 @@ import { PlatformError, type AuthSession, type LoginRequest } from '@pilot/contr
 import { InjectRepository, type Repository, type Stored } from '@pilot/store';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Account } from '../accounts/account.schema';
-import { AccountsService, normaliseUsername, refreshAllowed } from '../accounts/accounts.service';
+import { AccountsService, normaliseUsername, refreshAllowed, sessionVersionOf } from '../accounts/accounts.service';
 import { PasswordHasher } from '../accounts/password-hasher';
 import { CaptchaService } from '../captcha/captcha.service';
 import { LoginFailure } from './login-failure.schema';
@@ -67,9 +67,12 @@ export class SessionsService {
     return this.issue(account, session.family, now);
   }
 
+  /** The sign-in ends, and every access token of the account stops working (the others' holders refresh theirs). */
   async logout(refreshToken: string, now = new Date()): Promise<void> {
     const session = await this.find(refreshToken);
-    if (session) await this.endFamily(session.family, now);
+    if (!session) return;
+    await this.endFamily(session.family, now);
+    if (!session.revokedAt) await this.accounts.endSessions(session.accountId, 'logout');
   }
 
   /** After a password change: every session of the account ends, except `keepFamily`'s. */
@@ -77,6 +80,11 @@ export class SessionsService {
     await this.sessions.updateEach({ accountId, revokedAt: { $exists: false }, ...(keepFamily ? { family: { $ne: keepFamily } } : {}) }, (current) =>
       current.revokedAt || current.family === keepFamily ? undefined : { set: { revokedAt: now } },
     );
+  }
+
+  /** New tokens for a sign-in that goes on (after its holder changed the password). */
+  continueSession(account: Stored<Account>, family: string, now = new Date()): Promise<AuthSession> {
+    return this.issue(account, family, now);
   }
 
   /** A password reset also lifts a lock: whoever reset it holds the phone. */
@@ -98,7 +106,10 @@ export class SessionsService {
     };
     await this.sessions.create(session);
     return {
-      accessToken: this.options.tokens.sign(actorOf(account), family, this.options.accessTokenTtlSeconds),
+      accessToken: this.options.tokens.sign(
+        { actor: { ...actorOf(account), sessionId: family }, sessionVersion: sessionVersionOf(account), mustChangePassword: account.mustChangePassword },
+        this.options.accessTokenTtlSeconds,
+      ),
       expiresIn: this.options.accessTokenTtlSeconds,
       refreshToken: `${id}.${secret}`,
       user: await this.views.of(account),

@@ -58,7 +58,7 @@ export interface RpcContract {
   [RpcPatterns.identity.logout]: Call<RefreshRequest, void>;
   [RpcPatterns.identity.me]: Call<ActorRequest, UserView>;
   [RpcPatterns.identity.resetPassword]: Call<PasswordResetRequest, void>;
-  [RpcPatterns.identity.changePassword]: Call<ActorRequest<ChangePasswordRequest>, void>;
+  [RpcPatterns.identity.changePassword]: Call<ActorRequest<ChangePasswordRequest>, AuthSession>;
   [RpcPatterns.identity.getProfile]: Call<ActorRequest, CollegeProfileView>;
   [RpcPatterns.identity.saveProfile]: Call<ActorRequest<{ profile: CollegeProfileFields }>, CollegeProfileView>;
   [RpcPatterns.identity.listCities]: Call<{ provinceCode: string }, CityView[]>;
