@@ -14,6 +14,8 @@ export class UnreadMessages {
   private readonly notifications = inject(NotificationsApi);
   private readonly user = inject(SessionStore).user;
   private readonly college = computed(() => isCollege(this.user()));
+  /** Until its initial password is replaced, the server answers the college nothing else. */
+  private readonly reading = computed(() => this.college() && !this.user()?.mustChangePassword);
   private readonly asked = new Subject<void>();
   private readonly unread = signal(0);
 
@@ -23,7 +25,7 @@ export class UnreadMessages {
     const navigations = inject(Router).events.pipe(filter((event) => event instanceof NavigationEnd));
     merge(navigations, interval(POLL_INTERVAL_MS), this.asked)
       .pipe(
-        filter(() => this.college()),
+        filter(() => this.reading()),
         // A failed poll changes nothing on screen; the next one tries again.
         switchMap(() => this.notifications.list({ pageSize: 1 }).pipe(catchError(() => EMPTY))),
         takeUntilDestroyed(),
