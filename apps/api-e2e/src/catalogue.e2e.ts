@@ -1,5 +1,5 @@
 import type { CertificatePage, MajorPage } from '@pilot/contracts';
-import { ADMIN_PASSWORD, ADMIN_USERNAME, call, registerCollege, signedIn } from '@pilot/test-kit';
+import { ADMIN_PASSWORD, ADMIN_USERNAME, call, passwordReplaced, registerCollege, signedIn } from '@pilot/test-kit';
 
 describe('the certificate and major catalogues through the gateway', () => {
   let collegeToken: string;
@@ -7,7 +7,7 @@ describe('the certificate and major catalogues through the gateway', () => {
 
   beforeAll(async () => {
     const college = await registerCollege();
-    collegeToken = (await signedIn(college.username, college.password)).accessToken;
+    collegeToken = (await passwordReplaced(college.username, college.password)).token;
     adminToken = (await signedIn(ADMIN_USERNAME, ADMIN_PASSWORD)).accessToken;
   });
 

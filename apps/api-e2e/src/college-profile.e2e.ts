@@ -1,4 +1,4 @@
-import { call, registerCollege, signedIn } from '@pilot/test-kit';
+import { call, passwordReplaced, registerCollege } from '@pilot/test-kit';
 
 const PROFILE = {
   collegeType: '高职',
@@ -16,8 +16,8 @@ const PROFILE = {
 
 async function signedInCollege() {
   const college = await registerCollege();
-  const session = await signedIn(college.username, college.password);
-  return { college, token: session.accessToken };
+  const { token } = await passwordReplaced(college.username, college.password);
+  return { college, token };
 }
 
 describe('college basic information', () => {

@@ -1,5 +1,5 @@
 import { EVIDENCE_CONTENT_TYPES, MAX_EVIDENCE_FILE_BYTES } from '@pilot/contracts';
-import { API_URL, createReviewer, download, freshPassword, registerCollege, signedIn, uniqueName, upload, type ReviewerToCreate } from '@pilot/test-kit';
+import { API_URL, createReviewer, download, freshPassword, passwordReplaced, registerCollege, uniqueName, upload, type ReviewerToCreate } from '@pilot/test-kit';
 import JSZip from 'jszip';
 
 const pdfBytes = Buffer.from(
@@ -45,14 +45,14 @@ describe('evidence files (其他佐证材料)', () => {
   async function reviewerToken(scope: Omit<ReviewerToCreate, 'username' | 'password'>): Promise<string> {
     const account = { ...scope, username: uniqueName('files'), password: freshPassword() };
     await createReviewer(account);
-    return (await signedIn(account.username, account.password)).accessToken;
+    return (await passwordReplaced(account.username, account.password)).token;
   }
 
   beforeAll(async () => {
     college = await registerCollege('370000');
-    collegeToken = (await signedIn(college.username, college.password)).accessToken;
+    collegeToken = (await passwordReplaced(college.username, college.password)).token;
     const other = await registerCollege('370000');
-    otherCollegeToken = (await signedIn(other.username, other.password)).accessToken;
+    otherCollegeToken = (await passwordReplaced(other.username, other.password)).token;
   });
 
   const uploadAsCollege = (file: Parameters<typeof upload>[1]) => upload('/files', file, collegeToken);

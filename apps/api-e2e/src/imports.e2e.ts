@@ -1,5 +1,5 @@
 import { IMPORT_COLUMNS, IMPORT_MAX_BYTES } from '@pilot/contracts';
-import { ADMIN_PASSWORD, API_URL, call, createReviewer, download, freshPassword, signedIn, uniqueName, upload } from '@pilot/test-kit';
+import { ADMIN_PASSWORD, API_URL, call, createReviewer, download, freshPassword, passwordReplaced, signedIn, uniqueName, upload } from '@pilot/test-kit';
 import { Workbook } from 'exceljs';
 
 const BOM = '\uFEFF';
@@ -128,11 +128,11 @@ describe('spreadsheet imports by the administrator', () => {
     const username = uniqueName('importer');
     const password = freshPassword();
     await createReviewer({ username, password, role: 'province_reviewer', provinceCode: '370000' });
-    const reviewer = await signedIn(username, password);
-    const answer = await importFile('colleges', csvFile([collegeHeader]), reviewer.accessToken);
+    const reviewer = await passwordReplaced(username, password);
+    const answer = await importFile('colleges', csvFile([collegeHeader]), reviewer.token);
     expect(answer.status).toBe(403);
     expect(answer.body.code).toBe('FORBIDDEN');
-    expect((await download('/admin/imports/colleges/template', reviewer.accessToken)).status).toBe(403);
+    expect((await download('/admin/imports/colleges/template', reviewer.token)).status).toBe(403);
     expect((await upload('/admin/imports/colleges', csvFile([collegeHeader]))).status).toBe(401);
   });
 

@@ -4,11 +4,11 @@ import {
   beijingYear,
   call,
   collegeReadyToApply,
+  passwordReplaced,
   inbox,
   provinceReviewer,
   publishedPlan,
   registerCollege,
-  signedIn,
   uniquePlanName,
 } from '@pilot/test-kit';
 import { randomUUID } from 'node:crypto';
@@ -18,7 +18,7 @@ const HOUR = 3_600_000;
 
 async function collegeToken(): Promise<string> {
   const college = await registerCollege(PROVINCE);
-  return (await signedIn(college.username, college.password)).accessToken;
+  return (await passwordReplaced(college.username, college.password)).token;
 }
 
 /** Polls until the probe gives a truthy value: results travel by events, a moment after the decision. */

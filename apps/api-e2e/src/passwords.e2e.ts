@@ -80,9 +80,11 @@ describe('changing a password', () => {
     expect((await change('Not-the-old-1', NEW_PASSWORD)).body).toEqual({ code: 'OLD_PASSWORD_WRONG', message: '原密码错误' });
     expect((await change(college.password, college.password)).body.code).toBe('PASSWORD_UNCHANGED');
     expect((await change(college.password, 'short')).body.code).toBe('PASSWORD_TOO_WEAK');
-    expect((await change(college.password, NEW_PASSWORD)).status).toBe(204);
+    const changed = await change(college.password, NEW_PASSWORD);
+    expect(changed.status).toBe(200);
+    expect(changed.body.user.mustChangePassword).toBe(false);
 
-    const me = await call('GET', '/auth/me', undefined, session.accessToken);
+    const me = await call('GET', '/auth/me', undefined, changed.body.accessToken);
     expect(me.body.mustChangePassword).toBe(false);
     expect((await login(college.username, NEW_PASSWORD)).status).toBe(200);
   });

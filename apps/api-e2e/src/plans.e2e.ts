@@ -1,4 +1,4 @@
-import { call, createReviewer, registerCollege, signedIn, uniqueName } from '@pilot/test-kit';
+import { call, createReviewer, passwordReplaced, registerCollege, signedIn, uniqueName } from '@pilot/test-kit';
 import type { PlanView } from '@pilot/contracts';
 
 const PASSWORD = 'Reviewer@2026';
@@ -11,12 +11,12 @@ const thisYear = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai
 async function reviewerToken(provinceCode: string, role: 'province_reviewer' | 'city_reviewer' = 'province_reviewer'): Promise<string> {
   const username = uniqueName(role === 'city_reviewer' ? 'plancity' : 'planprov');
   await createReviewer({ username, password: PASSWORD, role, provinceCode, ...(role === 'city_reviewer' ? { cityCode: `${provinceCode.slice(0, 2)}0100` } : {}) });
-  return (await signedIn(username, PASSWORD)).accessToken;
+  return (await passwordReplaced(username, PASSWORD)).token;
 }
 
 async function collegeToken(provinceCode: string): Promise<string> {
   const college = await registerCollege(provinceCode);
-  return (await signedIn(college.username, college.password)).accessToken;
+  return (await passwordReplaced(college.username, college.password)).token;
 }
 
 const planBody = (overrides: Record<string, unknown> = {}) => ({

@@ -1,4 +1,4 @@
-import { ADMIN_PASSWORD, call, freshPhone, login, registerCollege, signedIn, uniqueName } from '@pilot/test-kit';
+import { ADMIN_PASSWORD, call, freshPhone, login, passwordReplaced, registerCollege, signedIn, uniqueName } from '@pilot/test-kit';
 
 const INITIAL = 'Reviewer@2026';
 
@@ -64,8 +64,9 @@ describe('reviewer accounts', () => {
 
   it('cannot be made or listed by colleges or anonymously', async () => {
     const college = await registerCollege();
-    const session = await signedIn(college.username, college.password);
-    expect((await create({ username: uniqueName('x'), role: 'province_reviewer', provinceCode: '370000' }, session.accessToken)).status).toBe(403);
+    const session = await passwordReplaced(college.username, college.password);
+    const asCollege = await create({ username: uniqueName('x'), role: 'province_reviewer', provinceCode: '370000' }, session.token);
+    expect([asCollege.status, asCollege.body.code]).toEqual([403, 'FORBIDDEN']);
     expect((await call('GET', '/admin/reviewers')).status).toBe(401);
   });
 

@@ -1,5 +1,5 @@
 import { sign } from 'jsonwebtoken';
-import { ADMIN_PASSWORD, call, login, registerCollege, signedIn, solvedCaptcha, uniqueName } from '@pilot/test-kit';
+import { ADMIN_PASSWORD, call, login, passwordReplaced, registerCollege, signedIn, solvedCaptcha, uniqueName } from '@pilot/test-kit';
 
 const LOGIN_FAILED = { code: 'LOGIN_FAILED', message: '账号或密码错误' };
 const LOCKED = { code: 'ACCOUNT_LOCKED', message: '登录失败次数过多，账号已暂时锁定，请15分钟后再试', details: { retryAfterSeconds: expect.any(Number) } };
@@ -122,11 +122,11 @@ describe('tokens', () => {
 describe('roles and scope', () => {
   it('keeps colleges out of administration and administrators out of college data', async () => {
     const college = await registerCollege();
-    const collegeSession = await signedIn(college.username, college.password);
+    const collegeSession = await passwordReplaced(college.username, college.password);
     const admin = await signedIn('admin', ADMIN_PASSWORD);
     expect(admin.user.role).toBe('admin');
 
-    const asCollege = await call('GET', '/admin/reviewers', undefined, collegeSession.accessToken);
+    const asCollege = await call('GET', '/admin/reviewers', undefined, collegeSession.token);
     expect(asCollege.status).toBe(403);
     expect(asCollege.body).toEqual({ code: 'FORBIDDEN', message: '没有权限执行此操作' });
     expect((await call('GET', '/college/profile', undefined, admin.accessToken)).status).toBe(403);

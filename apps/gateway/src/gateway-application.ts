@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import { startBus } from '@pilot/messaging';
 import { loadConfig } from '@pilot/runtime';
 import { configureHttp } from './http/configure-http';
 import { GatewayConfig } from './gateway.config';
@@ -12,12 +13,15 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
 /**
  * The gateway as `main.ts` starts it, and as its HTTP specs build it: the module tree, Nest's
  * own body parser off (configureHttp sets the limits and answers parse errors itself), then
- * the HTTP set-up.
+ * the HTTP set-up, and the events it follows (identity's, for its copies of session versions).
  */
 export function gatewayApplication(config: GatewayConfig) {
   return {
     module: GatewayModule.register(config),
     bodyParser: false,
-    configure: (app: INestApplication) => configureHttp(app, config),
+    configure: async (app: INestApplication) => {
+      configureHttp(app, config);
+      await startBus(app);
+    },
   };
 }

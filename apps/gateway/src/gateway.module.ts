@@ -4,6 +4,8 @@ import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { MessagingModule } from '@pilot/messaging';
 import { HealthController, HealthModule } from '@pilot/runtime';
 import { StoreModule } from '@pilot/store';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { AccessModule } from './access/access.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { AuthModule } from './auth/auth.module';
@@ -33,7 +35,12 @@ export class GatewayModule implements NestModule {
       imports: [
         HealthModule,
         StoreModule.forRoot({ url: config.MONGO_URL, dbName: config.MONGO_DB }),
-        MessagingModule.forGateway({ url: config.AMQP_URL, rpcTimeoutMs: config.RPC_TIMEOUT_MS }),
+        MessagingModule.forGateway({
+          url: config.AMQP_URL,
+          rpcTimeoutMs: config.RPC_TIMEOUT_MS,
+          // Each gateway process keeps its own copy of session versions, so each hears every event.
+          events: { exchange: config.EVENTS_EXCHANGE, prefetch: config.AMQP_PREFETCH, process: `${hostname()}-${randomUUID().slice(0, 8)}` },
+        }),
         ThrottlerModule.forRoot({
           throttlers: [{ name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }],
           // One count per client address over all routes, as RATE_LIMIT_PER_MINUTE says; the
@@ -42,7 +49,7 @@ export class GatewayModule implements NestModule {
           // Probes of orchestrators and load balancers come often and must never be refused.
           skipIf: (context) => context.getClass() === HealthController,
         }),
-        AccessModule.register(config.JWT_SECRET),
+        AccessModule.register({ secret: config.JWT_SECRET, sessionVersionCacheMs: config.SESSION_VERSION_CACHE_MS }),
         AuditModule,
         AuditLogModule,
         RegionsModule,

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AccessTokens } from '@pilot/access-tokens';
+import { AccessTokenSigner } from '@pilot/access-tokens';
 import { serviceFoundation } from '@pilot/foundation';
 import { AccountsModule } from './accounts/accounts.module';
 import { CaptchaModule } from './captcha/captcha.module';
@@ -32,7 +32,7 @@ export class IdentityModule {
         CaptchaModule.register({ devTools }),
         VerificationModule,
         SessionsModule.register({
-          tokens: new AccessTokens(config.JWT_SECRET),
+          tokens: new AccessTokenSigner(config.JWT_SECRET),
           accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
           refreshTokenTtlSeconds: config.REFRESH_TOKEN_TTL_SECONDS,
         }),

@@ -64,7 +64,7 @@ describe('console: 审核员账号管理', () => {
     await admin.waitForURL(`${CONSOLE_URL}/reviewers`);
     await admin.getByRole('heading', { name: '审核员账号管理' }).waitFor();
     const headings = (await table().locator('thead th').allTextContents()).map((t) => t.trim());
-    expect(headings).toEqual(['账号', '姓名', '角色', '所属省份', '所属地市', '手机号', '创建时间']);
+    expect(headings).toEqual(['账号', '姓名', '角色', '所属省份', '所属地市', '手机号', '创建时间', '状态', '操作']);
   });
 
   it('creates a province reviewer with a generated initial password, and lists it', async () => {
@@ -87,6 +87,7 @@ describe('console: 审核员账号管理', () => {
     expect(shown.slice(0, 5)).toEqual([provinceReviewer.username, provinceReviewer.name, '省级审核员', '山东省', '—']);
     expect(shown[5]).toBe(phone);
     expect(shown[6]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    expect(shown.slice(7)).toEqual(['正常', '停用']);
   });
 
   it('creates a city reviewer: the city comes from the chosen province', async () => {
@@ -198,6 +199,32 @@ describe('console: 审核员账号管理', () => {
       await page.waitForURL(`${CONSOLE_URL}/login`);
       await signInToConsole(page, cityReviewer.username, 'Changed#2024');
       expect(new URL(page.url()).pathname).toBe('/');
+      await page.getByTestId('province-table').waitFor();
+    });
+
+    it('is signed out at its next step once the administrator disables the account, and cannot sign in again', async () => {
+      const switched = admin.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith('/disable'));
+      await row(cityReviewer.username).getByTestId('disable-reviewer').click();
+      await admin.locator('.disable-reviewer-confirm').getByText('停用后该审核员不能再登录，正在使用的登录随即失效。确定停用吗？').waitFor();
+      await admin.locator('.disable-reviewer-confirm').getByRole('button', { name: '停用' }).click();
+      expect((await switched).status()).toBe(200);
+      await admin.getByText(`已停用审核员账号 ${cityReviewer.username}`).waitFor();
+      await expect(cells(cityReviewer.username).then((shown) => shown.slice(7))).resolves.toEqual(['已停用', '启用']);
+
+      await page.getByTestId('console-menu').getByText('申报计划').click();
+      await page.waitForURL(`${CONSOLE_URL}/login`);
+      const captchas = new CaptchaWatch(page);
+      await submitLogin(page, captchas, cityReviewer.username, 'Changed#2024');
+      await page.getByTestId('api-error').getByText('该账号已停用，如有疑问请联系主管部门').waitFor();
+    });
+
+    it('signs in again once the administrator enables the account', async () => {
+      await row(cityReviewer.username).getByTestId('enable-reviewer').click();
+      await admin.locator('.enable-reviewer-confirm').getByRole('button', { name: '启用' }).click();
+      await admin.getByText(`已启用审核员账号 ${cityReviewer.username}`).waitFor();
+      await expect(cells(cityReviewer.username).then((shown) => shown.slice(7))).resolves.toEqual(['正常', '停用']);
+
+      await signInToConsole(page, cityReviewer.username, 'Changed#2024');
       await page.getByTestId('province-table').waitFor();
     });
   });

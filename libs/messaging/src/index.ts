@@ -5,6 +5,7 @@ export * from './lib/rpc-client';
 export * from './lib/bus-server';
 export * from './lib/event-publisher';
 export * from './lib/message-ledger';
+export * from './lib/process-ledger';
 export * from './lib/dead-letters';
 export * from './lib/dead-letters.command';
 export { HandlerErrorPassThrough, OnEvent, OnRequest } from './lib/handler-decorators';

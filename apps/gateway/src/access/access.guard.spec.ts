@@ -76,6 +76,23 @@ describe('who may call which route', () => {
     expect(answer.body).toEqual({ code: 'TOKEN_EXPIRED', message: '登录已过期，请重新登录' });
   });
 
+  it('hands the controllers the caller as the token names it, and nothing else of the token', async () => {
+    const cityReviewer = gateway.tokenFor({ role: 'city_reviewer', provinceCode: '370000', cityCode: '370100' });
+    const answer = await gateway.http.get('/api/v1/probe-actor').auth(cityReviewer, { type: 'bearer' });
+    expect([answer.status, answer.body]).toEqual([
+      200,
+      { accountId: 'account-city_reviewer', username: 'user-city_reviewer', role: 'city_reviewer', provinceCode: '370000', cityCode: '370100', sessionId: 'session-http-spec' },
+    ]);
+    const ofCollege = await gateway.http.get('/api/v1/probe-actor').auth(college, { type: 'bearer' });
+    expect(ofCollege.body).toEqual({ accountId: 'account-college', username: 'user-college', role: 'college', collegeId: 'college-jinan', provinceCode: '370000', cityCode: '370100', sessionId: 'session-http-spec' });
+  });
+
+  it('takes only HS256: a token signed with another algorithm and the same secret is refused (401)', async () => {
+    const hs512 = sign({ ...claims, sv: 0 }, gateway.config.JWT_SECRET, { ...signed, algorithm: 'HS512' });
+    const answer = await withToken(`Bearer ${hs512}`);
+    expect([answer.status, answer.body]).toEqual([401, UNAUTHENTICATED]);
+  });
+
   it('refuses a signed-in user whose role may not call the route (403 FORBIDDEN), before reading the body', async () => {
     const admin = gateway.tokenFor({ role: 'admin' });
     const cityReviewer = gateway.tokenFor({ role: 'city_reviewer', provinceCode: '370000', cityCode: '370100' });

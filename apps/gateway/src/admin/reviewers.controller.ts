@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RpcPatterns, type Actor, type ReviewerPage, type ReviewerView } from '@pilot/contracts';
 import { RpcClient } from '@pilot/messaging';
@@ -25,5 +25,21 @@ export class ReviewersController {
   @Audited('account.reviewer-created', { target: reviewerAccount, summary: reviewerRole })
   create(@CurrentActor() actor: Actor, @Body() request: CreateReviewerDto): Promise<ReviewerView> {
     return this.rpc.request(RpcPatterns.identity.createReviewer, { ...request, actor });
+  }
+
+  @Post(':id/disable')
+  @HttpCode(200)
+  @ApiOperation({ summary: '停用审核员账号：不能再登录，已签发的令牌随即失效' })
+  @Audited('account.disabled', { target: reviewerAccount })
+  disable(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ReviewerView> {
+    return this.rpc.request(RpcPatterns.identity.disableReviewer, { reviewerId: id, actor });
+  }
+
+  @Post(':id/enable')
+  @HttpCode(200)
+  @ApiOperation({ summary: '启用审核员账号：可以重新登录（停用前的登录状态不会恢复）' })
+  @Audited('account.enabled', { target: reviewerAccount })
+  enable(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ReviewerView> {
+    return this.rpc.request(RpcPatterns.identity.enableReviewer, { reviewerId: id, actor });
   }
 }

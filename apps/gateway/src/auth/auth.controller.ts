@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PlatformError, RpcPatterns, type Actor, type AuthSession, type CaptchaView, type ErrorCode, type RegisterResult, type SmsCodeAccepted, type UserView } from '@pilot/contracts';
 import { RpcClient } from '@pilot/messaging';
 import { Public } from '@pilot/runtime';
-import { CurrentActor } from '../access/access.decorators';
+import { CurrentActor, OpenBeforePasswordChange } from '../access/access.decorators';
 import { ClientAddress } from '../http/client-address.decorator';
 import { Audited, NoteForAudit, type AuditNote } from '../audit/audited';
 import { registeringCollege, registrant, resetRequester, resetSummary, signInAction, signInActor } from '../audit/audit-rules';
@@ -80,7 +80,7 @@ export class AuthController {
   @Public()
   @Post('logout')
   @HttpCode(204)
-  @ApiOperation({ summary: '退出登录（刷新令牌作废）' })
+  @ApiOperation({ summary: '退出登录（刷新令牌作废；该账号此前签发的访问令牌随即失效，其他设备自动刷新）' })
   @Audited('auth.signed-out')
   async logout(@Body() request: RefreshDto, @NoteForAudit() note: AuditNote): Promise<void> {
     note.account = await this.rpc.request(RpcPatterns.identity.logout, request);
@@ -95,15 +95,17 @@ export class AuthController {
     note.account = await this.rpc.request(RpcPatterns.identity.resetPassword, request);
   }
 
+  @OpenBeforePasswordChange()
   @Post('password')
-  @HttpCode(204)
+  @HttpCode(200)
   @ApiBearerAuth()
-  @ApiOperation({ summary: '修改密码' })
+  @ApiOperation({ summary: '修改密码：返回新的令牌（此前签发的访问令牌随即失效，其他登录状态结束）' })
   @Audited('auth.password-changed')
-  async changePassword(@CurrentActor() actor: Actor, @Body() request: ChangePasswordDto): Promise<void> {
-    await this.rpc.request(RpcPatterns.identity.changePassword, { ...request, actor });
+  changePassword(@CurrentActor() actor: Actor, @Body() request: ChangePasswordDto): Promise<AuthSession> {
+    return this.rpc.request(RpcPatterns.identity.changePassword, { ...request, actor });
   }
 
+  @OpenBeforePasswordChange()
   @Get('me')
   @ApiBearerAuth()
   @ApiOperation({ summary: '当前登录用户' })

@@ -16,6 +16,8 @@ export class AccessLogMiddleware implements NestMiddleware {
         method: request.method,
         path: request.originalUrl.split('?')[0],
         status: response.statusCode,
+        // The client's address as the trusted proxies tell it (TRUSTED_PROXIES), as the rate limit counts it.
+        address: request.ip,
         ms: Date.now() - started,
       }),
     ));

@@ -182,12 +182,13 @@ describe('the gateway’s HTTP edge, built as main.ts builds it', () => {
 
 describe('the gateway’s limits, from its settings', () => {
   let gateway: GatewayUnderTest;
-  // Each test is its own client (the gateway trusts X-Forwarded-For from loopback), so their
-  // requests do not count against each other's allowance.
+  // The spec stands where a proxy in front of the gateway would (TRUSTED_PROXIES names this
+  // machine), so each test tells the gateway a client address of its own and their requests
+  // do not count against each other's allowance.
   const from = (address: string) => ({ 'x-forwarded-for': address });
 
   beforeAll(async () => {
-    gateway = await startGateway({ BODY_LIMIT: '4kb', RATE_LIMIT_PER_MINUTE: '5' });
+    gateway = await startGateway({ BODY_LIMIT: '4kb', RATE_LIMIT_PER_MINUTE: '5', TRUSTED_PROXIES: '127.0.0.1' });
   });
 
   afterAll(async () => {
@@ -224,9 +225,37 @@ describe('the gateway’s limits, from its settings', () => {
     expect((await gateway.http.post('/api/v1/auth/login').set(from('198.51.100.4')).send({})).status).toBe(400);
   });
 
+  it('counts the client the trusted proxy names: addresses the client wrote before it change nothing', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      statuses.push((await gateway.http.post('/api/v1/auth/login').set(from(`203.0.113.${i + 1}, 198.51.100.6`)).send({})).status);
+    }
+    expect(statuses).toEqual([400, 400, 400, 400, 400, 429, 429]);
+  });
+
   it('never limits the health probes, which orchestrators call all the time', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) statuses.push((await gateway.http.get('/api/v1/health/live').set(from('198.51.100.5'))).status);
     expect(statuses).toEqual(Array(8).fill(200));
+  });
+});
+
+describe('the gateway without trusted proxies (TRUSTED_PROXIES empty, the default)', () => {
+  let gateway: GatewayUnderTest;
+
+  beforeAll(async () => {
+    gateway = await startGateway({ RATE_LIMIT_PER_MINUTE: '5' });
+  });
+
+  afterAll(async () => {
+    await gateway?.close();
+  });
+
+  it('believes no X-Forwarded-For: a new address in it with every request does not lift the rate limit', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      statuses.push((await gateway.http.post('/api/v1/auth/login').set('x-forwarded-for', `198.51.100.${i + 10}`).send({})).status);
+    }
+    expect(statuses).toEqual([400, 400, 400, 400, 400, 429, 429]);
   });
 });

@@ -9,6 +9,7 @@ import { catalogued } from './http-error.filter';
 import { jsonBody, TOO_DEEP } from './json-body';
 import { setUpOpenApi } from './openapi';
 import { InputShapePipe } from './input-shape.pipe';
+import { trustedProxies } from './trusted-proxies';
 
 export const API_PREFIX = 'api/v1';
 
@@ -16,7 +17,9 @@ export const API_PREFIX = 'api/v1';
 export function configureHttp(app: INestApplication, config: GatewayConfig): void {
   const express = app.getHttpAdapter().getInstance();
   express.disable('x-powered-by');
-  express.set('trust proxy', 'loopback, uniquelocal');
+  // The client's address (request.ip: the rate limit, the logs) is the nearest one in
+  // X-Forwarded-For that no trusted proxy wrote: a caller cannot choose it by sending the header.
+  express.set('trust proxy', trustedProxies(config.TRUSTED_PROXIES));
   app.use(helmet());
   app.use(jsonBody(config.BODY_LIMIT));
   app.use(urlencoded({ extended: false, limit: config.BODY_LIMIT }));

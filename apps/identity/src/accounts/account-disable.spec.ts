@@ -11,6 +11,9 @@ import { SessionsService } from '../sessions/sessions.service';
 import { AccountsService } from './accounts.service';
 import { PasswordHasher } from './password-hasher';
 
+// Identity's modules start (and seed their regions) slowly on a busy machine.
+jest.setTimeout(120_000);
+
 const PASSWORD = 'Reviewer-2026';
 
 /** Disabling and enabling an account on the real store, with what it announces on the real broker. */

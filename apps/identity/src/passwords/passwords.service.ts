@@ -3,10 +3,12 @@ import {
   PlatformError,
   isStrongPassword,
   type Actor,
+  type AuthSession,
   type ChangePasswordRequest,
   type PasswordResetRequest,
 } from '@pilot/contracts';
 import type { Stored } from '@pilot/store';
+import { randomUUID } from 'node:crypto';
 import type { Account } from '../accounts/account.schema';
 import { AccountsService } from '../accounts/accounts.service';
 import { PasswordHasher } from '../accounts/password-hasher';
@@ -45,16 +47,20 @@ export class PasswordsService {
     return actorOf(account);
   }
 
-  /** Other sessions end; the one that asked stays signed in. */
-  async change(actor: Actor, request: ChangePasswordRequest, now = new Date()): Promise<void> {
+  /**
+   * Other sessions end; the one that asked stays signed in, with new tokens: those it held stop
+   * working with the others' (they carry the account's earlier session version).
+   */
+  async change(actor: Actor, request: ChangePasswordRequest, now = new Date()): Promise<AuthSession> {
     const account = await this.accounts.findById(actor.accountId);
     if (!account) throw new PlatformError('UNAUTHENTICATED');
     if (!(await this.hasher.verify(account.passwordHash, request.oldPassword))) throw new PlatformError('OLD_PASSWORD_WRONG');
     if (request.oldPassword === request.newPassword) throw new PlatformError('PASSWORD_UNCHANGED');
     requireStrong(request.newPassword);
-    await this.accounts.setPassword(String(account._id), await this.hasher.hash(request.newPassword), false, 'password-changed', now);
+    const changed = await this.accounts.setPassword(String(account._id), await this.hasher.hash(request.newPassword), false, 'password-changed', now);
     await this.sessions.endAll(String(account._id), now, actor.sessionId);
     this.logger.log({ msg: 'password changed', accountId: String(account._id) });
+    return this.sessions.continueSession(changed, actor.sessionId ?? randomUUID(), now);
   }
 
   private async onlyAccountOf(phone: string): Promise<Stored<Account>> {

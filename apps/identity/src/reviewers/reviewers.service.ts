@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
   PlatformError,
+  REVIEWER_ROLES,
   isStrongPassword,
   type Actor,
   type CreateReviewerRequest,
@@ -48,10 +49,34 @@ export class ReviewersService {
     return (await this.views([account]))[0];
   }
 
+  /** The reviewer can no longer sign in, and every token it holds stops working at once. */
+  async disable(admin: Actor, reviewerId: string, now = new Date()): Promise<ReviewerView> {
+    await this.requireReviewer(reviewerId);
+    const account = await this.accounts.disable(reviewerId, { by: admin.accountId, reason: '平台管理员停用了该审核员账号' }, now);
+    if (!account) throw new PlatformError('REVIEWER_NOT_FOUND');
+    this.logger.log({ msg: 'reviewer disabled', accountId: reviewerId, by: admin.accountId });
+    return (await this.views([account]))[0];
+  }
+
+  /** The reviewer may sign in again; the sign-ins it had before stay ended. */
+  async enable(admin: Actor, reviewerId: string): Promise<ReviewerView> {
+    await this.requireReviewer(reviewerId);
+    const account = await this.accounts.enable(reviewerId, admin.accountId);
+    if (!account) throw new PlatformError('REVIEWER_NOT_FOUND');
+    this.logger.log({ msg: 'reviewer enabled', accountId: reviewerId, by: admin.accountId });
+    return (await this.views([account]))[0];
+  }
+
   async list(request: ListReviewersRequest): Promise<Page<ReviewerView>> {
     const { page, pageSize } = pageWindow(request);
     const { items, total } = await this.accounts.reviewers({ provinceCode: request.provinceCode, page, pageSize });
     return { items: await this.views(items), total, page, pageSize };
+  }
+
+  /** Only reviewer accounts are disabled here: colleges and administrators are not an administrator's to switch off on this page. */
+  private async requireReviewer(accountId: string): Promise<void> {
+    const account = await this.accounts.findById(accountId);
+    if (!account || !(REVIEWER_ROLES as readonly string[]).includes(account.role)) throw new PlatformError('REVIEWER_NOT_FOUND');
   }
 
   private async views(accounts: Stored<Account>[]): Promise<ReviewerView[]> {

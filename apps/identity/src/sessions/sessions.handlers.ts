@@ -1,7 +1,18 @@
 import { Controller } from '@nestjs/common';
-import { PlatformError, RpcPatterns, requireRole, ROLES, type ActorRequest, type FromClient, type LoginRequest, type RefreshRequest } from '@pilot/contracts';
+import {
+  PlatformError,
+  RpcPatterns,
+  requireRole,
+  ROLES,
+  type ActorRequest,
+  type FromClient,
+  type LoginRequest,
+  type RefreshRequest,
+  type SessionVersionRequest,
+  type SessionVersionView,
+} from '@pilot/contracts';
 import { OnRequest } from '@pilot/messaging';
-import { AccountsService } from '../accounts/accounts.service';
+import { AccountsService, sessionVersionOf } from '../accounts/accounts.service';
 import { SessionsService } from './sessions.service';
 import { UserViews } from './user-views';
 
@@ -26,6 +37,14 @@ export class SessionsHandlers {
   @OnRequest(RpcPatterns.identity.logout)
   logout({ refreshToken }: RefreshRequest) {
     return this.sessions.logout(refreshToken);
+  }
+
+  /** The gateway's question when it holds no fresh copy of the account's version. */
+  @OnRequest(RpcPatterns.identity.sessionVersion)
+  async sessionVersion({ accountId }: SessionVersionRequest): Promise<SessionVersionView> {
+    const account = await this.accounts.findById(accountId);
+    if (!account) throw new PlatformError('UNAUTHENTICATED');
+    return { sessionVersion: sessionVersionOf(account) };
   }
 
   @OnRequest(RpcPatterns.identity.me)

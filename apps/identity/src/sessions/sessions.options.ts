@@ -1,9 +1,9 @@
-import type { AccessTokens } from '@pilot/access-tokens';
+import type { AccessTokenSigner } from '@pilot/access-tokens';
 
 export const SESSIONS_OPTIONS = Symbol('SESSIONS_OPTIONS');
 
 export interface SessionsOptions {
-  tokens: AccessTokens;
+  tokens: AccessTokenSigner;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
 }

@@ -3,7 +3,7 @@ import { PlatformError, retryLater, type Actor, type AuthSession, type FromClien
 import { InjectRepository, type Repository, type Stored } from '@pilot/store';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Account } from '../accounts/account.schema';
-import { AccountsService, normaliseUsername, refreshAllowed } from '../accounts/accounts.service';
+import { AccountsService, normaliseUsername, refreshAllowed, sessionVersionOf } from '../accounts/accounts.service';
 import { PasswordHasher } from '../accounts/password-hasher';
 import { CaptchaService } from '../captcha/captcha.service';
 import { ExemptAddresses, normaliseAddress } from '../client-addresses/client-address';
@@ -75,11 +75,16 @@ export class SessionsService {
     return this.issue(account, session.family, now);
   }
 
-  /** The account signed out, so that the gateway can record who it was; null for a token that names no sign-in. */
+  /**
+   * The sign-in ends, and every access token of the account stops working (the others' holders
+   * refresh theirs). Answers the account signed out, so that the gateway can record who it was;
+   * null for a token that names no sign-in.
+   */
   async logout(refreshToken: string, now = new Date()): Promise<Actor | null> {
     const session = await this.find(refreshToken);
     if (!session) return null;
     await this.endFamily(session.family, now);
+    if (!session.revokedAt) await this.accounts.endSessions(session.accountId, 'logout');
     const account = await this.accounts.findById(session.accountId);
     return account ? actorOf(account) : null;
   }
@@ -89,6 +94,11 @@ export class SessionsService {
     await this.sessions.updateEach({ accountId, revokedAt: { $exists: false }, ...(keepFamily ? { family: { $ne: keepFamily } } : {}) }, (current) =>
       current.revokedAt || current.family === keepFamily ? undefined : { set: { revokedAt: now } },
     );
+  }
+
+  /** New tokens for a sign-in that goes on (after its holder changed the password). */
+  continueSession(account: Stored<Account>, family: string, now = new Date()): Promise<AuthSession> {
+    return this.issue(account, family, now);
   }
 
   /** A password reset also lifts a lock: whoever reset it holds the phone. */
@@ -110,7 +120,10 @@ export class SessionsService {
     };
     await this.sessions.create(session);
     return {
-      accessToken: this.options.tokens.sign(actorOf(account), family, this.options.accessTokenTtlSeconds),
+      accessToken: this.options.tokens.sign(
+        { actor: { ...actorOf(account), sessionId: family }, sessionVersion: sessionVersionOf(account), mustChangePassword: account.mustChangePassword },
+        this.options.accessTokenTtlSeconds,
+      ),
       expiresIn: this.options.accessTokenTtlSeconds,
       refreshToken: `${id}.${secret}`,
       user: await this.views.of(account),

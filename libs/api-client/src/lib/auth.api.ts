@@ -53,10 +53,9 @@ export class AuthApi {
     return this.http.post(this.url('auth/password-reset'), request, this.anonymous);
   }
 
-  changePassword(request: ChangePasswordRequest): Observable<unknown> {
-    return this.http
-      .post(this.url('auth/password'), request)
-      .pipe(tap(() => this.sessions.updateUser({ mustChangePassword: false })));
+  /** The server answers with new tokens: the ones held until now stop working with the change. */
+  changePassword(request: ChangePasswordRequest): Observable<AuthSession> {
+    return this.http.post<AuthSession>(this.url('auth/password'), request).pipe(tap((session) => this.sessions.renew(session)));
   }
 
   /** The signed-in user as the server sees it now. */

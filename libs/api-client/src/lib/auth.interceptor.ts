@@ -13,9 +13,15 @@ export const SKIP_SESSION = new HttpContextToken<boolean>(() => false);
 let refreshing: Observable<AuthSession> | null = null;
 
 /**
- * Sends the access token with every API call. When the server says the token has expired it
- * swaps the refresh token for new ones, once for all calls waiting at that moment, and repeats
- * the call; when that fails too, the session is over and the store is cleared.
+ * The server's word that the access token no longer serves: expired, or revoked because the
+ * account signed out elsewhere (the refresh token of this sign-in may still be good).
+ */
+const RENEWABLE = new Set(['TOKEN_EXPIRED', 'TOKEN_REVOKED']);
+
+/**
+ * Sends the access token with every API call. When the server says the token has expired or
+ * was revoked it swaps the refresh token for new ones, once for all calls waiting at that
+ * moment, and repeats the call; when that fails too, the session is over and the store is cleared.
  */
 export const authInterceptor: HttpInterceptorFn = (req, next) => {
   const sessions = inject(SessionStore);
@@ -24,7 +30,7 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
   const refresh = refresher(inject(HttpBackend), inject(API_BASE_URL), sessions);
   return next(withToken(req, session.accessToken)).pipe(
     catchError((error: unknown) => {
-      if (!isApiError(error) || error.code !== 'TOKEN_EXPIRED') return throwError(() => error);
+      if (!isApiError(error) || !RENEWABLE.has(error.code)) return throwError(() => error);
       return refresh().pipe(switchMap((renewed) => next(withToken(req, renewed.accessToken))));
     }),
   );

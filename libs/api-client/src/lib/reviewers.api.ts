@@ -19,4 +19,13 @@ export class ReviewersApi {
   create(request: CreateReviewerRequest): Observable<ReviewerView> {
     return this.http.post<ReviewerView>(apiUrl(this.baseUrl, 'admin/reviewers'), request);
   }
+
+  /** The reviewer can no longer sign in, and its sign-ins end at once. */
+  disable(reviewerId: string): Observable<ReviewerView> {
+    return this.http.post<ReviewerView>(apiUrl(this.baseUrl, `admin/reviewers/${encodeURIComponent(reviewerId)}/disable`), {});
+  }
+
+  enable(reviewerId: string): Observable<ReviewerView> {
+    return this.http.post<ReviewerView>(apiUrl(this.baseUrl, `admin/reviewers/${encodeURIComponent(reviewerId)}/enable`), {});
+  }
 }

@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = {
   'account.registered': '院校注册账号',
   'account.reviewer-created': '新建审核员账号',
   'account.disabled': '停用账号',
+  'account.enabled': '启用账号',
   'college.profile-saved': '修改院校基础信息',
   'plan.created': '新建申报计划',
   'plan.updated': '修改申报计划',

@@ -78,7 +78,7 @@ export interface RpcContract {
   [RpcPatterns.identity.locateAccount]: Call<{ username: string }, Actor | null>;
   /** The account whose password was reset (for the audit log). */
   [RpcPatterns.identity.resetPassword]: Call<PasswordResetRequest, Actor>;
-  [RpcPatterns.identity.changePassword]: Call<ActorRequest<ChangePasswordRequest>, void>;
+  [RpcPatterns.identity.changePassword]: Call<ActorRequest<ChangePasswordRequest>, AuthSession>;
   [RpcPatterns.identity.getProfile]: Call<ActorRequest, CollegeProfileView>;
   [RpcPatterns.identity.saveProfile]: Call<ActorRequest<{ profile: CollegeProfileFields }>, CollegeProfileView>;
   [RpcPatterns.identity.listCities]: Call<{ provinceCode: string }, CityView[]>;

@@ -42,7 +42,8 @@ export class BusServer extends Server<BrokerEvents> implements CustomTransportSt
       for (const [pattern, handler] of this.messageHandlers) {
         (handler.isEventHandler ? events : requests).set(pattern, (data: unknown, message: ConsumeMessage) => this.invoke(handler, data, message));
       }
-      await this.requests.start(requests);
+      // A process that answers no requests (the gateway, which only follows events) takes no request queue.
+      if (requests.size) await this.requests.start(requests);
       await this.events.start(events);
       this.log.log({ msg: 'messaging started', rpcPatterns: [...requests.keys()], eventTypes: [...events.keys()] });
       callback();

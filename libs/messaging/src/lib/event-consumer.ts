@@ -16,6 +16,13 @@ export interface EventConsumerOptions {
   maxAttempts: number;
   retryDelayMs: number;
   queueType: 'classic' | 'quorum';
+  /**
+   * For a process that keeps its own copy of something (the gateway's session versions), so that
+   * every process of the service gets every event: a queue of its own, which the broker deletes
+   * once nobody has consumed it for `idleMs` (the process is gone). Without it the service's
+   * replicas share one queue and each event goes to one of them.
+   */
+  ownQueue?: { process: string; idleMs: number };
 }
 
 const ATTEMPT_HEADER = 'x-attempt';
@@ -38,7 +45,7 @@ export class EventConsumer {
     private readonly ledger: MessageLedger,
     private readonly logger: LoggerService,
   ) {
-    this.queues = eventQueuesOf(options.service);
+    this.queues = eventQueuesOf(options.service, options.ownQueue?.process);
   }
 
   /** Binds the event types given to the service's queue and consumes them, each with its handler. */
@@ -63,8 +70,10 @@ export class EventConsumer {
   }
 
   private async declareTopology(channel: ConfirmChannel): Promise<void> {
-    const { exchange, queueType, retryDelayMs } = this.options;
+    const { exchange, queueType, retryDelayMs, ownQueue } = this.options;
     const deadLetterExchange = deadLetterExchangeOf(exchange);
+    // A process's own queues hold a copy only it needs: unreplicated, and gone once it is.
+    const lifetime = ownQueue ? { 'x-queue-type': 'classic', 'x-expires': ownQueue.idleMs } : { 'x-queue-type': queueType };
     await channel.assertExchange(exchange, 'topic', { durable: true });
     await channel.assertExchange(deadLetterExchange, 'direct', { durable: true });
     await channel.assertQueue(this.queues.deadLetter, { durable: true, arguments: { 'x-queue-type': queueType } });
@@ -72,7 +81,7 @@ export class EventConsumer {
     await channel.assertQueue(this.queues.main, {
       durable: true,
       arguments: {
-        'x-queue-type': queueType,
+        ...lifetime,
         'x-dead-letter-exchange': deadLetterExchange,
         'x-dead-letter-routing-key': this.queues.deadLetter,
       },
@@ -80,7 +89,7 @@ export class EventConsumer {
     await channel.assertQueue(this.queues.retry, {
       durable: true,
       arguments: {
-        'x-queue-type': queueType,
+        ...lifetime,
         'x-message-ttl': retryDelayMs,
         'x-dead-letter-exchange': '',
         'x-dead-letter-routing-key': this.queues.main,

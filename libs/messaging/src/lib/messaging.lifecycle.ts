@@ -40,15 +40,21 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestr
 }
 
 /**
- * The gateway's side: on shutdown, once the HTTP server has stopped taking requests, fails the
- * calls still waiting and closes the connection, as a service's lifecycle does.
+ * The gateway's side: on shutdown it stops following events, and once the HTTP server has
+ * stopped taking requests, fails the calls still waiting and closes the connection, as a
+ * service's lifecycle does.
  */
 @Injectable()
-export class GatewayMessagingLifecycle implements OnApplicationShutdown {
+export class GatewayMessagingLifecycle implements OnModuleDestroy, OnApplicationShutdown {
   constructor(
     private readonly broker: BrokerConnection,
     private readonly rpcClient: RpcClient,
+    @Optional() private readonly server?: BusServer,
   ) {}
+
+  async onModuleDestroy(): Promise<void> {
+    await this.server?.close();
+  }
 
   async onApplicationShutdown(): Promise<void> {
     await this.rpcClient.close();

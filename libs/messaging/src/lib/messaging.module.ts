@@ -6,7 +6,18 @@ import { EventPublisher } from './event-publisher';
 import { GatewayMessagingLifecycle, MessagingLifecycle } from './messaging.lifecycle';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
 import { MESSAGE_LEDGER, type MessageLedger } from './message-ledger';
+import { ProcessLedger } from './process-ledger';
 import { RpcClient } from './rpc-client';
+
+/** The gateway's event settings: it follows some events, each process of it all of them. */
+export interface GatewayEventsOptions {
+  exchange: string;
+  prefetch: number;
+  /** Names this process's own event queue; unique among the processes alive at once. */
+  process: string;
+  /** After this long unconsumed, the broker deletes the queue of a process that is gone. */
+  idleMs?: number;
+}
 
 const logger = new Logger('Messaging');
 
@@ -14,15 +25,40 @@ const logger = new Logger('Messaging');
  * Wires a process to the broker. `forService` gives a service its Nest transport (BusServer,
  * started by startBus; its handlers are the `@OnRequest`/`@OnEvent` methods of its
  * controllers; events are claimed in the service's MESSAGE_LEDGER), its client and publisher;
- * `forGateway` gives the gateway its client.
+ * `forGateway` gives the gateway its client and, when it follows events, a transport whose
+ * `@OnEvent` handlers each gateway process runs for every event, on a queue of its own.
  */
 @Global()
 @Module({})
 export class MessagingModule {
-  static forGateway(options: Pick<MessagingOptions, 'url' | 'rpcTimeoutMs'>): DynamicModule {
+  static forGateway(options: Pick<MessagingOptions, 'url' | 'rpcTimeoutMs'> & { events?: GatewayEventsOptions }): DynamicModule {
+    const events = options.events;
     return {
       module: MessagingModule,
       providers: [
+        ...(events
+          ? [
+              {
+                provide: BusServer,
+                inject: [BrokerConnection],
+                useFactory: (broker: BrokerConnection) =>
+                  new BusServer(
+                    broker,
+                    {
+                      service: 'gateway',
+                      exchange: events.exchange,
+                      prefetch: events.prefetch,
+                      queueType: 'classic',
+                      maxAttempts: 5,
+                      retryDelayMs: 2000,
+                      ownQueue: { process: events.process, idleMs: events.idleMs ?? 60_000 },
+                    },
+                    new ProcessLedger(),
+                    logger,
+                  ),
+              },
+            ]
+          : []),
         { provide: BrokerConnection, useFactory: () => new BrokerConnection(options.url, logger, 'gateway') },
         {
           provide: RpcClient,
@@ -40,7 +76,7 @@ export class MessagingModule {
         },
         GatewayMessagingLifecycle,
       ],
-      exports: [RpcClient, BrokerConnection],
+      exports: [RpcClient, BrokerConnection, ...(events ? [BusServer] : [])],
     };
   }
 

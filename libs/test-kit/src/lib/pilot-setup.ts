@@ -80,11 +80,15 @@ export async function collegeReadyToApply(provinceCode: string): Promise<ReadyAc
   return college;
 }
 
-async function passwordReplaced(username: string, initial: string): Promise<ReadyAccount> {
+/**
+ * Signs in with the initial password and replaces it, as the first sign-in must before anything
+ * else; the account is then ready to work, signed in with the new password.
+ */
+export async function passwordReplaced(username: string, initial: string): Promise<ReadyAccount> {
   const password = freshPassword();
   const first = await signedIn(username, initial);
   const changed = await call('POST', '/auth/password', { oldPassword: initial, newPassword: password }, first.accessToken);
-  if (changed.status !== 204) throw new Error(`auth/password answered ${changed.status} ${JSON.stringify(changed.body)}`);
+  if (changed.status !== 200) throw new Error(`auth/password answered ${changed.status} ${JSON.stringify(changed.body)}`);
   return { username, password, token: (await signedIn(username, password)).accessToken };
 }
 

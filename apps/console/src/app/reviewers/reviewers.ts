@@ -7,15 +7,18 @@ import { DEFAULT_PAGE_SIZE, type ProvinceView, type ReviewerView } from '@pilot/
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
-import { Subscription, finalize } from 'rxjs';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { Observable, Subscription, finalize } from 'rxjs';
 import { Forbidden } from '../forbidden/forbidden';
 import { isAdmin } from '../session/console-user';
 import { CreatedReviewer, NewReviewerDialog } from './new-reviewer-dialog';
 import { REVIEWER_ROLE_LABELS } from './reviewer-roles';
 
-/** 审核员账号管理: administrators list the reviewer accounts and open new ones. */
+/** 审核员账号管理: administrators list the reviewer accounts, open new ones, and disable or enable them. */
 @Component({
   selector: 'console-reviewers',
   imports: [
@@ -26,8 +29,10 @@ import { REVIEWER_ROLE_LABELS } from './reviewer-roles';
     NzAlertModule,
     NzButtonModule,
     NzIconModule,
+    NzPopconfirmModule,
     NzSelectModule,
     NzTableModule,
+    NzTagModule,
   ],
   templateUrl: './reviewers.html',
   styleUrl: './reviewers.css',
@@ -37,6 +42,7 @@ export class ReviewersPage implements OnInit {
   private readonly regions = inject(RegionsApi);
   private readonly sessions = inject(SessionStore);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly message = inject(NzMessageService);
 
   protected readonly roleLabels = REVIEWER_ROLE_LABELS;
   protected readonly allowed = computed(() => isAdmin(this.sessions.user()));
@@ -54,6 +60,9 @@ export class ReviewersPage implements OnInit {
   protected readonly provinces = signal<ProvinceView[]>([]);
   protected readonly creating = signal(false);
   protected readonly created = signal<CreatedReviewer | null>(null);
+
+  /** The reviewer whose disabling or enabling is on its way: its button waits. */
+  protected readonly switching = signal<string | null>(null);
 
   private listing: Subscription | null = null;
 
@@ -106,6 +115,32 @@ export class ReviewersPage implements OnInit {
     this.provinceFilter.set(code);
     this.pageIndex.set(1);
     this.load();
+  }
+
+  protected disable(reviewer: ReviewerView): void {
+    this.switchAccount(reviewer, this.reviewersApi.disable(reviewer.id), `已停用审核员账号 ${reviewer.username}`);
+  }
+
+  protected enable(reviewer: ReviewerView): void {
+    this.switchAccount(reviewer, this.reviewersApi.enable(reviewer.id), `已启用审核员账号 ${reviewer.username}`);
+  }
+
+  private switchAccount(reviewer: ReviewerView, request: Observable<ReviewerView>, done: string): void {
+    if (this.switching()) return;
+    this.switching.set(reviewer.id);
+    this.error.set(null);
+    request
+      .pipe(
+        finalize(() => this.switching.set(null)),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe({
+        next: (changed) => {
+          this.reviewers.update((list) => list.map((item) => (item.id === changed.id ? changed : item)));
+          this.message.success(done);
+        },
+        error: (err: unknown) => this.error.set(apiErrorMessage(err)),
+      });
   }
 
   protected openCreate(): void {

@@ -15,6 +15,8 @@ export class UnreadMessages {
   private readonly user = inject(SessionStore).user;
   private readonly receives = inject(RECEIVES_MESSAGES);
   private readonly recipient = computed(() => this.receives(this.user()));
+  /** Until the initial password is replaced, the server answers nothing else. */
+  private readonly reading = computed(() => this.recipient() && !this.user()?.mustChangePassword);
   private readonly asked = new Subject<void>();
   private readonly unread = signal(0);
 
@@ -24,7 +26,7 @@ export class UnreadMessages {
     const navigations = inject(Router).events.pipe(filter((event) => event instanceof NavigationEnd));
     merge(navigations, interval(POLL_INTERVAL_MS), this.asked)
       .pipe(
-        filter(() => this.recipient()),
+        filter(() => this.reading()),
         // A failed poll changes nothing on screen; the next one tries again.
         switchMap(() => this.notifications.list({ pageSize: 1 }).pipe(catchError(() => EMPTY))),
         takeUntilDestroyed(),
