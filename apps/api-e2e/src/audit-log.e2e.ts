@@ -89,7 +89,9 @@ describe('the audit log (操作日志), through the gateway', () => {
     keep(firstCaptcha.captchaAnswer);
     const first = await step<AuthSession>('first-sign-in', 'POST', '/auth/login', { username, password: initial, ...firstCaptcha });
     keepSession(first.body);
-    expect((await step('password-changed', 'POST', '/auth/password', { oldPassword: initial, newPassword: password }, first.body.accessToken)).status).toBe(204);
+    const changed = await step<AuthSession>('password-changed', 'POST', '/auth/password', { oldPassword: initial, newPassword: password }, first.body.accessToken);
+    expect(changed.status).toBe(200);
+    keepSession(changed.body);
     const wrongCaptcha = await solvedCaptcha();
     keep(wrongCaptcha.captchaAnswer);
     expect((await step('sign-in-failed', 'POST', '/auth/login', { username, password: wrong, ...wrongCaptcha })).body.code).toBe('LOGIN_FAILED');

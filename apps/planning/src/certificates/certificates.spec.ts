@@ -80,12 +80,13 @@ describe('the certificate catalogue in the real store', () => {
       expect((await certificates.search({ q: '（BIM）' })).items.map((c) => c.code)).toEqual(['X-0001']);
     });
 
-    it('pages in code order and keeps the page size within the limit', async () => {
+    it('pages in code order and refuses a page or page size out of range', async () => {
       const first = await certificates.search({ pageSize: 5 });
       const second = await certificates.search({ pageSize: 5, page: 2 });
       expect(first).toEqual(expect.objectContaining({ page: 1, pageSize: 5, total: DEMO_CERTIFICATES.length }));
       expect([...first.items, ...second.items].map((c) => c.code)).toEqual(['X-0001', 'X-0002', 'X-0003', 'X-0004', 'X-0005', 'X-0006', 'X-0007', 'X-0008', 'X-0009', 'X-0010']);
-      expect((await certificates.search({ pageSize: 1000, page: 0 })).pageSize).toBe(100);
+      expect(await refusalOf(() => certificates.search({ pageSize: 1000 }))).toMatchObject({ code: 'VALIDATION_FAILED' });
+      expect(await refusalOf(() => certificates.search({ page: 0 }))).toMatchObject({ code: 'VALIDATION_FAILED' });
       expect((await certificates.search({ page: 99 })).items).toEqual([]);
     });
 

@@ -77,13 +77,13 @@ describe('the major catalogue in the real store', () => {
       expect(undergraduate.total).toBe(DEMO_MAJORS.filter((m) => m.level === '本科').length);
     });
 
-    it('pages in code order and keeps the page size within the limit', async () => {
+    it('pages in code order and refuses a page size out of range', async () => {
       const first = await majors.search({ pageSize: 4 });
       const second = await majors.search({ pageSize: 4, page: 2 });
       const codes = [...first.items, ...second.items].map((m) => m.code);
       expect(codes).toEqual([...DEMO_MAJORS.map((m) => m.code)].sort().slice(0, 8));
       expect(second).toEqual(expect.objectContaining({ page: 2, pageSize: 4, total: DEMO_MAJORS.length }));
-      expect((await majors.search({ pageSize: 500 })).pageSize).toBe(100);
+      expect(await refusalOf(() => majors.search({ pageSize: 500 }))).toMatchObject({ code: 'VALIDATION_FAILED' });
     });
 
     it('keeps to the given codes, and finds majors by code for applications', async () => {
