@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
+import { alive } from './scale/replica-control';
 
 const ROOT = join(__dirname, '../../..');
 const LAUNCHER = join(ROOT, 'tools/platform/launch.mjs');
@@ -26,15 +27,6 @@ async function until(condition: () => boolean, what: string, timeoutMs = 30_000)
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 
@@ -79,6 +71,6 @@ describe('the platform launcher', () => {
     expect(launcher(['stop'], SPARE_SLOT).status).toBe(0);
     await exited;
     expect(existsSync(pidFile)).toBe(false);
-    expect(replicaPids.filter(isAlive)).toEqual([]);
+    expect(replicaPids.filter(alive)).toEqual([]);
   }, 90_000);
 });

@@ -1,4 +1,4 @@
-import { API_URL } from '@pilot/test-kit';
+import { API_URL, OPENAPI_URL, openApiDocument } from '@pilot/test-kit';
 
 /** The part of an OpenAPI schema the probes read. */
 export interface Schema {
@@ -42,14 +42,9 @@ interface OpenApiOperation {
   requestBody?: { content: Record<string, { schema?: Schema }> };
 }
 
-/** Where the gateway serves its OpenAPI document: beside the API, as the gateway sets it up. */
-export const OPENAPI_URL = process.env['OPENAPI_URL'] ?? `${API_URL.replace(/\/api\/v1$/, '')}/api/docs/openapi.json`;
-
 /** Every operation the gateway documents, read from the document it serves. */
 export async function documentedOperations(): Promise<Operation[]> {
-  const response = await fetch(OPENAPI_URL);
-  if (!response.ok) throw new Error(`${OPENAPI_URL} answered ${response.status}`);
-  const document = (await response.json()) as OpenApiDocument;
+  const document = (await openApiDocument(OPENAPI_URL)) as OpenApiDocument;
   const base = new URL(API_URL).pathname.replace(/\/+$/, '');
   const resolve = (schema: Schema | undefined): Schema => {
     if (!schema?.$ref) return schema ?? {};

@@ -34,7 +34,8 @@ export function replicasOf(service: string): Replica[] {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function alive(pid: number): boolean {
+/** Whether a process of that id still runs. */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -16,27 +16,40 @@ interface Route {
   methods: Record<string, { responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>;
 }
 
+const documents = new Map<string, Promise<unknown>>();
 let loaded: Promise<{ routes: Route[]; ajv: Ajv }> | undefined;
 const validators = new Map<string, ValidateFunction>();
 
+/** The OpenAPI document the gateway serves, fetched once per test file. */
+export function openApiDocument(documentUrl: string): Promise<unknown> {
+  if (!documents.has(documentUrl)) {
+    documents.set(
+      documentUrl,
+      fetch(documentUrl).then((response) => {
+        if (!response.ok) throw new Error(`${documentUrl} answered ${response.status}`);
+        return response.json();
+      }),
+    );
+  }
+  return documents.get(documentUrl) as Promise<unknown>;
+}
+
 function load(documentUrl: string) {
-  loaded ??= fetch(documentUrl)
-    .then((response) => response.json() as Promise<OpenApiDocument>)
-    .then((document) => {
-      // The document's own keywords (openapi, info, nullable...) are not JSON Schema, and
-      // `binary` is a format of OpenAPI's: only the schemas' structure is checked.
-      const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
-      ajv.addSchema(document, 'openapi.json');
-      const routes = Object.entries(document.paths).map(([path, methods]) => ({
-        path,
-        methods,
-        pattern: new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}$`),
-      }));
-      // A literal segment wins over a parameter (`/applications/export` before `/applications/{id}`).
-      const parameters = (route: Route) => route.path.split('{').length;
-      routes.sort((a, b) => parameters(a) - parameters(b));
-      return { routes, ajv };
-    });
+  loaded ??= (openApiDocument(documentUrl) as Promise<OpenApiDocument>).then((document) => {
+    // The document's own keywords (openapi, info, nullable...) are not JSON Schema, and
+    // `binary` is a format of OpenAPI's: only the schemas' structure is checked.
+    const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+    ajv.addSchema(document, 'openapi.json');
+    const routes = Object.entries(document.paths).map(([path, methods]) => ({
+      path,
+      methods,
+      pattern: new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}$`),
+    }));
+    // A literal segment wins over a parameter (`/applications/export` before `/applications/{id}`).
+    const parameters = (route: Route) => route.path.split('{').length;
+    routes.sort((a, b) => parameters(a) - parameters(b));
+    return { routes, ajv };
+  });
   return loaded;
 }
 

@@ -13,7 +13,7 @@ export function platformPort(base: number): number {
 export const API_URL = (process.env['API_URL'] ?? `${process.env['GATEWAY_URL'] ?? `http://127.0.0.1:${platformPort(3000)}`}/api/v1`).replace(/\/+$/, '');
 
 /** The gateway's OpenAPI document, against which every answer is checked. */
-export const OPENAPI_URL = API_URL.replace(/\/api\/v1$/, '/api/docs/openapi.json');
+export const OPENAPI_URL = process.env['OPENAPI_URL'] ?? API_URL.replace(/\/api\/v1$/, '/api/docs/openapi.json');
 
 export interface Answer<T = any> {
   status: number;
