@@ -6,6 +6,8 @@
  */
 module.exports = require('../../tools/build/jest-project.cjs')(__dirname, {
   testMatch: ['<rootDir>/src/**/*.e2e.ts'],
+  testEnvironment: '<rootDir>/failure-aware-environment.cjs',
+  setupFilesAfterEnv: ['<rootDir>/src/support/report-failures.setup.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
   testTimeout: 60_000,
   maxWorkers: 1,

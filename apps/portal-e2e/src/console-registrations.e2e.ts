@@ -1,10 +1,7 @@
 import type { Page } from 'playwright-core';
 import { cityReviewer, inbox, provinceReviewer, registerCollege } from '@pilot/test-kit';
-import { CONSOLE_URL, freshPageForEachTest } from './support/browser';
+import { CONSOLE_URL, freshPageForEachTest, screenshotPath } from './support/browser';
 import { signInToConsole } from './support/console-session';
-
-/** Where a test's screenshot goes, for a person to look at. */
-const screenshotPath = (name: string) => `${process.env['SCREENSHOT_DIR'] ?? '/tmp'}/${name}.png`;
 
 describe('console: 院校注册 — a province reviewer is told of a registration and revokes a wrong claim', () => {
   let page: Page;

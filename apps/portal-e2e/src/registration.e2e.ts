@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { freshPhone, latestSmsCode, testCollege } from '@pilot/test-kit';
-import { collectOptionLabels, freshPageForEachTest, PORTAL_URL } from './support/browser';
+import { collectOptionLabels, freshPageForEachTest, PORTAL_URL, screenshotPath } from './support/browser';
 import { CaptchaWatch, chooseCollege, chooseProvince as pickProvince } from './support/portal';
 
 describe('portal: 注册账号 (registration page)', () => {
@@ -156,8 +156,3 @@ describe('portal: 注册账号 (registration page)', () => {
     await expect(page.getByTestId('result-username').textContent()).resolves.toContain(college.identificationCode);
   });
 });
-
-/** Where a test's screenshot goes, for a person to look at. */
-function screenshotPath(name: string): string {
-  return `${process.env['SCREENSHOT_DIR'] ?? '/tmp'}/${name}.png`;
-}

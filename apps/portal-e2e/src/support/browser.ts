@@ -1,15 +1,22 @@
 import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchBrowser, platformPort } from '@pilot/test-kit';
+import { reportOpenPagesOnFailure, watchForFailureReport } from './failure-report';
 
 export { launchBrowser };
 
 export const PORTAL_URL = (process.env['PORTAL_URL'] ?? `http://127.0.0.1:${platformPort(4200)}`).replace(/\/+$/, '');
 export const CONSOLE_URL = (process.env['CONSOLE_URL'] ?? `http://127.0.0.1:${platformPort(4300)}`).replace(/\/+$/, '');
 
+/** Where a screenshot goes, for a person to look at. */
+export function screenshotPath(name: string): string {
+  return `${process.env['SCREENSHOT_DIR'] ?? '/tmp'}/${name}.png`;
+}
+
 export async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
+  watchForFailureReport(page);
   return { context, page };
 }
 
@@ -61,6 +68,7 @@ export function freshPageForEachTest(use: (opened: { context: BrowserContext; pa
   });
 
   afterEach(async () => {
+    await reportOpenPagesOnFailure(screenshotPath);
     await context?.close();
   });
 }
